@@ -1,0 +1,244 @@
+//! What a careful reader would flag (SPEC §6).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::facts::fmt_num;
+use crate::report::{Approx, Fact, Warning, WarningKind};
+use crate::text::is_han;
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    // Constant patterns, checked by the unit tests.
+    cell.get_or_init(|| Regex::new(pattern).expect("constant pattern"))
+}
+
+/// Runs every check over the cleaned text and its facts.
+pub(crate) fn check(text: &str, facts: &[Fact]) -> Vec<Warning> {
+    let cs: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    masked(text, &mut out);
+    missing(text, &mut out);
+    garbled(&cs, &mut out);
+    sums(&cs, facts, &mut out);
+    out
+}
+
+/// Byte offset to char offset.
+fn char_pos(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |s| s.chars().count())
+}
+
+/// `20xx年`, `xx县`, `**家`, `××个`: a number hidden by a template or a scrape.
+fn masked(text: &str, out: &mut Vec<Warning>) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = re(&RE, r"\d*[xX]{2,}\d*|[*＊]{2,}|[×Ｘ]+");
+    for m in re.find_iter(text) {
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        // Latin words and addresses (`xxx.com`, `Max`) and arithmetic (`3×4`) are not masks.
+        let latin = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '@' | '_' | '-');
+        if before.is_some_and(latin) || after.is_some_and(latin) {
+            continue;
+        }
+        if !(after.is_some_and(is_han) || before.is_some_and(is_han)) {
+            continue;
+        }
+        out.push(Warning {
+            kind: WarningKind::MaskedNumber,
+            start: char_pos(text, m.start()),
+            end: char_pos(text, m.end()),
+            message: format!("“{}” stands where a number was", m.as_str()),
+        });
+    }
+}
+
+/// A measure word where a number is due: `有家企业`, `基金项目项`.
+fn missing(text: &str, out: &mut Vec<Warning>) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    // A verb that takes a count, then a measure word, then the noun counted; or a noun ending
+    // in 项目 doubled by its own measure word.
+    let re = re(
+        &RE,
+        r"(?:(?:有|共|达|新增|申报|获批|认定|引进|建成|培育|组织|立项|选派|举办)(?:家|项|个|名|件|所|人次|场次)(?:[企单项子科省市国县高专人学机公园基])|项目项[，,。、；;）)])",
+    );
+    for m in re.find_iter(text) {
+        let s = m.as_str();
+        // `有名`, `组织人` and friends are words, not a lost number.
+        if ["有名", "有项目", "组织项目", "有个人", "有个别", "共个"]
+            .iter()
+            .any(|w| s.starts_with(w))
+        {
+            continue;
+        }
+        out.push(Warning {
+            kind: WarningKind::MissingNumber,
+            start: char_pos(text, m.start()),
+            end: char_pos(text, m.end()),
+            message: format!("“{s}”: a measure word with no number; the number was lost"),
+        });
+    }
+}
+
+/// Runs that cannot be Chinese prose: a `?` or a replacement character inside CJK text.
+fn garbled(cs: &[char], out: &mut Vec<Warning>) {
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs.get(i).copied().unwrap_or(' ');
+        let bad = c == '\u{FFFD}'
+            || (c == '?'
+                && i > 0
+                && cs.get(i - 1).is_some_and(|&p| is_han(p))
+                && cs.get(i + 1).is_some_and(|&n| is_han(n)));
+        if !bad {
+            i += 1;
+            continue;
+        }
+        // The damaged run: to the next punctuation or line end.
+        let mut end = i + 1;
+        while end < cs.len() && end - i < 40 {
+            let d = cs.get(end).copied().unwrap_or('\n');
+            if !(is_han(d) || d == '?' || d == '\u{FFFD}' || d.is_ascii_alphanumeric()) {
+                break;
+            }
+            end += 1;
+        }
+        let span: String = cs.get(i..end).unwrap_or(&[]).iter().collect();
+        out.push(Warning {
+            kind: WarningKind::Garbled,
+            start: i,
+            end,
+            message: format!("“{span}” is damaged text (mis-decoded bytes); it cannot be repaired"),
+        });
+        i = end;
+    }
+}
+
+/// A total followed by its parts in parentheses or after 其中 that do not add up.
+fn sums(cs: &[char], facts: &[Fact], out: &mut Vec<Warning>) {
+    for (i, total) in facts.iter().enumerate() {
+        if total.approx.is_some() || total.max.is_some() {
+            continue;
+        }
+        let after: String = cs.iter().skip(total.end).take(4).collect();
+        let paren = after.starts_with('(') || after.starts_with('（');
+        let qizhong = after.starts_with("，其中")
+            || after.starts_with(",其中")
+            || after.starts_with("。其中")
+            || after.starts_with("其中");
+        if !paren && !qizhong {
+            continue;
+        }
+        // The extent of the breakdown: to the closing parenthesis, or to the sentence end.
+        let mut depth = 0i32;
+        let mut end = total.end;
+        for (k, &c) in cs.iter().enumerate().skip(total.end) {
+            end = k;
+            match c {
+                '(' | '（' => depth += 1,
+                ')' | '）' => {
+                    depth -= 1;
+                    if paren && depth <= 0 {
+                        break;
+                    }
+                }
+                '。' | '；' | ';' | '\n' if !paren => break,
+                _ => {}
+            }
+            if k - total.end > 300 {
+                break;
+            }
+        }
+        let parts: Vec<&Fact> = facts
+            .iter()
+            .skip(i + 1)
+            .take_while(|f| f.end <= end)
+            .filter(|f| f.unit == total.unit && f.kind == total.kind)
+            .collect();
+        if parts.len() < 2
+            || parts
+                .iter()
+                .any(|f| f.approx == Some(Approx::More) || f.max.is_some())
+        {
+            continue;
+        }
+        let sum: f64 = parts.iter().map(|f| f.value).sum();
+        // 其中 may list only some of the parts: only a sum above the total is wrong there.
+        let wrong = if paren {
+            (sum - total.value).abs() > 1e-6
+        } else {
+            sum > total.value + 1e-6
+        };
+        if wrong {
+            out.push(Warning {
+                kind: WarningKind::SumMismatch,
+                start: total.start,
+                end: end + 1,
+                message: format!(
+                    "{}{}, but its parts add up to {}{}",
+                    total.subject.as_deref().unwrap_or(""),
+                    total.text,
+                    fmt_num(sum),
+                    total.unit
+                ),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(t: &str) -> Vec<WarningKind> {
+        check(t, &[]).into_iter().map(|w| w.kind).collect()
+    }
+
+    #[test]
+    fn masked_and_missing_numbers() {
+        assert_eq!(kinds("20xx年，全县"), vec![WarningKind::MaskedNumber]);
+        assert_eq!(
+            kinds("浙江省知识产权示xx县(区)"),
+            vec![WarningKind::MaskedNumber]
+        );
+        assert_eq!(kinds("引进**家企业"), vec![WarningKind::MaskedNumber]);
+        assert!(kinds("访问www.xxx.com，面积3×4米").is_empty());
+        assert_eq!(
+            kinds("项目实施至今，有家企业被列入"),
+            vec![WarningKind::MissingNumber]
+        );
+        assert_eq!(
+            kinds("国家科技型中小企业技术创新基金项目项、省级"),
+            vec![WarningKind::MissingNumber]
+        );
+        assert!(kinds("国家有关部门，企业家，有名企业").is_empty());
+    }
+
+    #[test]
+    fn garbled_runs() {
+        let w = check("成功舉辦“上?萍既瞬藕献鹘”活动", &[]);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].kind, WarningKind::Garbled);
+        assert!(kinds("是否？请指正。").is_empty());
+    }
+
+    #[test]
+    fn sum_mismatch_in_parentheses() {
+        let t = "获省级项目26项(省重大专项8项、省重点项目10项、省面上项目9项)。";
+        let (facts, _) = crate::facts::find(t, &[]);
+        let w = check(t, &facts);
+        let s: Vec<_> = w
+            .iter()
+            .filter(|w| w.kind == WarningKind::SumMismatch)
+            .collect();
+        assert_eq!(s.len(), 1, "{w:?}");
+        assert!(
+            s[0].message.contains("26项") && s[0].message.contains("27"),
+            "{}",
+            s[0].message
+        );
+        let t = "获省级项目27项(省重大专项8项、省重点项目10项、省面上项目9项)。";
+        let (facts, _) = crate::facts::find(t, &[]);
+        assert!(check(t, &facts).is_empty());
+    }
+}

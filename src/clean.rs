@@ -1,0 +1,869 @@
+//! Cleaning (SPEC §3): remove what the scrape added, restore what it broke, log every change.
+//!
+//! Passes, in order (each is one function below):
+//!
+//! 1. [`normalize`]: line endings, invisible and control characters.
+//! 2. [`strip_pinyin`]: `領(lǐng)導(dǎo)` → `領導`, before conversion, since a gloss inside a word
+//!    breaks zhconv's phrase rules.
+//! 3. conversion to simplified ([`crate::convert`]), so that the later rules, which look for
+//!    words, see one script.
+//! 4. [`narrow`]: full-width digits and Latin letters to ASCII.
+//! 5. [`chrome`]: site chrome, metadata rows, page counters, teasers, paywall text.
+//! 6. [`join_fragments`]: `N、` page-fragment markers that cut sentences; page-number lines.
+//! 7. [`page_numbers_in_words`]: `组2长` → `组长`, by the page sequence.
+//! 8. [`spacing`]: letter-spacing, indentation, blank lines, ideographic paragraph gaps.
+//! 9. [`title_and_duplicates`]: the title kept once, repeated paragraphs dropped.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::convert::convert_doc;
+use crate::edit::{Doc, Rewriter};
+use crate::report::{CleanKind, Cleaning, Script};
+use crate::text::{is_cjk, is_cjk_punct, is_han, is_terminal};
+
+/// What cleaning gives the later stages.
+#[derive(Debug, Clone)]
+pub(crate) struct Cleaned {
+    pub(crate) text: String,
+    pub(crate) log: Vec<Cleaning>,
+    pub(crate) title: Option<String>,
+    pub(crate) script: Script,
+}
+
+/// Runs every pass over decoded text.
+pub(crate) fn clean(input: &str) -> Cleaned {
+    let mut doc = Doc::new(input.to_string());
+    doc.pass(normalize);
+    doc.pass(strip_pinyin);
+    let script = convert_doc(&mut doc);
+    doc.pass(narrow);
+    let mut doc_title = None;
+    doc.pass(|t, rw| doc_title = chrome(t, rw));
+    doc.pass(join_fragments);
+    doc.pass(page_numbers_in_words);
+    doc.pass(spacing);
+    let mut title = None;
+    doc.pass(|t, rw| title = title_and_duplicates(t, rw, doc_title.as_deref()));
+    let (text, log) = doc.finish();
+    Cleaned {
+        text,
+        log,
+        title: title.or(doc_title),
+        script,
+    }
+}
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    // The patterns are constants, checked by the unit tests; input cannot make them fail.
+    cell.get_or_init(|| Regex::new(pattern).expect("constant pattern"))
+}
+
+// ---------------------------------------------------------------------------------------
+// 1. normalize
+
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}'
+        | '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{2060}'..='\u{2064}'
+        | '\u{FEFF}')
+}
+
+fn normalize(text: &str, rw: &mut Rewriter) {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\r' {
+            if matches!(chars.peek(), Some((_, '\n'))) {
+                rw.replace("\r", "", None);
+            } else {
+                rw.replace("\r", "\n", None);
+            }
+        } else if c == '\u{2028}' || c == '\u{2029}' {
+            rw.replace(&text[i..i + c.len_utf8()], "\n", None);
+        } else if is_invisible(c) {
+            rw.remove(&text[i..i + c.len_utf8()], CleanKind::Control);
+        } else if c == '\u{A0}' {
+            rw.replace("\u{A0}", " ", None);
+        } else {
+            rw.keep_char(c);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// 2. pinyin glosses
+
+fn strip_pinyin(text: &str, rw: &mut Rewriter) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    // A parenthesised run of pinyin syllables with at least one tone mark.
+    let re = re(
+        &RE,
+        r"[（(]([a-zA-Zü\x{0300}-\x{036F} ]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zA-Zü\x{0300}-\x{036F}āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ ]*)[)）]",
+    );
+    let mut last = 0;
+    for m in re.find_iter(text) {
+        let before = text[..m.start()].chars().next_back();
+        if m.as_str().chars().count() > 40 {
+            continue;
+        }
+        if before.is_some_and(|c| is_han(c) || c.is_ascii_alphabetic()) {
+            rw.keep(&text[last..m.start()]);
+            rw.remove(m.as_str(), CleanKind::Pinyin);
+            last = m.end();
+        }
+    }
+    rw.keep(&text[last..]);
+}
+
+// ---------------------------------------------------------------------------------------
+// 4. full-width forms
+
+fn narrow_char(c: char) -> Option<char> {
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' | '＋' => {
+            char::from_u32(c as u32 - 0xFEE0)
+        }
+        '﹪' => Some('%'),
+        _ => None,
+    }
+}
+
+fn narrow(text: &str, rw: &mut Rewriter) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while let Some(&(i, c)) = chars.get(k) {
+        // A run of narrowable characters (and a full stop between digits) is one change.
+        let mut j = k;
+        let mut out = String::new();
+        while let Some(&(_, d)) = chars.get(j) {
+            if let Some(n) = narrow_char(d) {
+                out.push(n);
+            } else if d == '．' && j > k && out.ends_with(|p: char| p.is_ascii_digit()) {
+                out.push('.');
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        if j > k {
+            let end = chars.get(j).map_or(text.len(), |&(e, _)| e);
+            rw.replace(&text[i..end], &out, Some(CleanKind::Width));
+            k = j;
+        } else {
+            rw.keep_char(c);
+            k += 1;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// 5. site chrome
+
+/// Words of document-sharing and portal sites. A short line that holds one of them and no
+/// sentence is chrome.
+const SITE_WORDS: &[&str] = &[
+    "收藏",
+    "分享",
+    "下载",
+    "举报",
+    "点击",
+    "展开阅读",
+    "阅读全文",
+    "资源描述",
+    "相关资源",
+    "猜你喜欢",
+    "相关搜索",
+    "资源标签",
+    "本站",
+    "客服",
+    "版权所有",
+    "ICP",
+    "备案",
+    "营业执照",
+    "许可证",
+    "会员",
+    "权限",
+    "免费查看",
+    "打印本页",
+    "关闭窗口",
+    "返回顶部",
+    "上一篇",
+    "下一篇",
+    "推荐",
+    "相关文章",
+    "微信",
+    "扫码",
+    "扫一扫",
+    "登录",
+    "注册",
+    "首页",
+    "微博",
+    "知乎",
+    "在线阅读",
+    "文库",
+    "范文",
+    "网友",
+    "评论",
+    "投稿",
+    "联系我们",
+    "加入收藏",
+    "设为首页",
+    "浏览",
+    "字号",
+    "字体",
+    "打印",
+    "全文",
+    "付费",
+    "VIP",
+    "vip",
+    "复制",
+    "公众号",
+];
+
+/// Phrases that only a site writes; any line holding one is chrome, however long
+/// (teasers quote the report's first sentences).
+const SITE_PHRASES: &[&str] = &[
+    "由会员分享",
+    "可在线阅读",
+    "小编",
+    "供大家参考",
+    "仅供参考",
+    "欢迎阅读",
+    "欢迎大家阅读",
+    "希望对大家有所帮助",
+    "希望对你有所帮助",
+    "版权所有",
+    "ICP备",
+    "ICP证",
+    "如有侵权",
+    "请联系删除",
+    "本文档由",
+    "本站不保证",
+    "文档下载",
+    "免费下载",
+    "下载文档",
+    "下载本文",
+    "原创力文档",
+    "用户上传",
+    "请在",
+    "以下是",
+    "感谢您的阅读",
+    "本文由",
+    "转载请注明",
+    "文章来源",
+    "本文来源",
+    "©",
+];
+
+/// Paywall and teaser phrases that sites glue into the body; removed where they stand.
+const INLINE_PHRASES: &[&str] = &[
+    "此处内容需要权限查看",
+    "会员免费查看",
+    "此处内容需要付费查看",
+    "展开阅读全文",
+    "点击查看更多>>",
+    "点击查看全文",
+    "阅读全文>>",
+    "查看全文",
+    "…展开…",
+    "(完整版)",
+    "（完整版）",
+];
+
+/// Names a removed whole line, or None when the line is not chrome.
+fn chrome_line(line: &str) -> Option<CleanKind> {
+    static META: OnceLock<Regex> = OnceLock::new();
+    static COUNTER: OnceLock<Regex> = OnceLock::new();
+    static BARE: OnceLock<Regex> = OnceLock::new();
+    static LABEL: OnceLock<Regex> = OnceLock::new();
+    static FILE: OnceLock<Regex> = OnceLock::new();
+    let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    if t.is_empty() {
+        return None;
+    }
+    let n = t.chars().count();
+    let meta = re(
+        &META,
+        r"^[【\[]?(?:发布|更新|上传|创建|成文|修改)?(?:时间|日期|来源|作者|编辑|责任编辑|浏览次数|浏览量|浏览|阅读次数|阅读量|阅读|点击数|点击量|点击|上传人|上传者|文档编号|文档页数|格式|页数|大小|索引号|发布机构|发文机关|主题分类|文号|字体|字号|当前位置|所在位置|您的位置|你的位置|所属分类|分类|标签|关键词|关键字|下载次数|贡献者|积分|价格|人气)[】\]]?\s*[:：]",
+    );
+    if n <= 150 && meta.is_match(t) {
+        return Some(CleanKind::Boilerplate);
+    }
+    let counter = re(
+        &COUNTER,
+        r"(?i)^(?:第\s*\d+\s*页\s*[/／,，]?\s*共\s*\d+\s*页|共\s*\d+\s*页|第\s*\d+\s*页|\d+\s*/\s*\d+\s*页?|page\s*\d+(?:\s*of\s*\d+)?)$|\.(?:docx?|pdf|wps|txt|pptx?)_第\s*\d+\s*页$",
+    );
+    if counter.is_match(t) {
+        return Some(CleanKind::PageMarker);
+    }
+    let bare = re(&BARE, r"^[-—－\s]*\d{1,3}[-—－\s]*$");
+    if bare.is_match(t) {
+        return Some(CleanKind::PageNumber);
+    }
+    let label = re(
+        &LABEL,
+        r"^(?:推荐访问|相关推荐|相关文章|相关阅读|热门文章|热门推荐|猜你喜欢|延伸阅读|上一篇|下一篇|相关资源|相关搜索|资源标签|本站链接|友情链接|热门搜索|相关专题|精选文章|最新文章|更多相关|你可能感兴趣|您可能感兴趣)",
+    );
+    if label.is_match(t) {
+        return Some(CleanKind::Boilerplate);
+    }
+    if SITE_PHRASES.iter().any(|p| t.contains(p)) {
+        return Some(CleanKind::Boilerplate);
+    }
+    let file = re(&FILE, r"(?i)^\S.{0,80}\.(?:docx?|pdf|wps|txt|pptx?|xlsx?)$");
+    if file.is_match(t) {
+        return Some(CleanKind::Boilerplate);
+    }
+    let sentence = t.contains('。') || t.contains('，') || t.contains(',');
+    if n <= 40 && !sentence && SITE_WORDS.iter().any(|w| t.contains(w)) {
+        return Some(CleanKind::Boilerplate);
+    }
+    if is_menu(t) {
+        return Some(CleanKind::Boilerplate);
+    }
+    None
+}
+
+/// A navigation row: short items separated by `|`, `>` or runs of spaces.
+fn is_menu(t: &str) -> bool {
+    if t.contains('。') || t.chars().count() > 80 {
+        return false;
+    }
+    let items: Vec<&str> = t
+        .split(['|', '｜', '>', '›', '»', '\u{3000}', '\t'])
+        .flat_map(|s| s.split("  "))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    items.len() >= 3 && items.iter().all(|s| s.chars().count() <= 8)
+}
+
+/// The document name a site shows (`《X.docx》`, `X.doc`), which is the report's title.
+fn doc_name(line: &str) -> Option<String> {
+    static NAME: OnceLock<Regex> = OnceLock::new();
+    let re = re(
+        &NAME,
+        r"(?i)(?:《|^)\s*([^《》\s][^《》]{3,80}?)\.(?:docx?|pdf|wps|txt)(?:》|_第|\s*$)",
+    );
+    re.captures(line.trim())
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().trim().to_string())
+}
+
+/// Removes chrome lines and glued paywall phrases. Returns the document name a site
+/// printed, if any.
+fn chrome(text: &str, rw: &mut Rewriter) -> Option<String> {
+    let mut name = None;
+    for line in text.split_inclusive('\n') {
+        if let Some(kind) = chrome_line(line) {
+            if name.is_none() {
+                name = doc_name(line);
+            }
+            rw.remove(line, kind);
+            continue;
+        }
+        keep_without_phrases(line, rw);
+    }
+    name
+}
+
+fn keep_without_phrases(line: &str, rw: &mut Rewriter) {
+    let mut rest = line;
+    loop {
+        let hit = INLINE_PHRASES
+            .iter()
+            .filter_map(|p| rest.find(p).map(|i| (i, *p)))
+            .min_by_key(|&(i, _)| i);
+        match hit {
+            Some((i, p)) => {
+                rw.keep(&rest[..i]);
+                rw.remove(p, CleanKind::Boilerplate);
+                rest = &rest[i + p.len()..];
+            }
+            None => {
+                rw.keep(rest);
+                return;
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// 6. page fragments
+
+/// `N、` at a line start, with the byte length of the marker.
+fn fragment_marker(line: &str) -> Option<(u32, usize)> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 || !line[digits..].starts_with('、') {
+        return None;
+    }
+    let n = line[..digits].parse().ok()?;
+    Some((n, digits + '、'.len_utf8()))
+}
+
+/// The last visible character of a line.
+fn last_visible(line: &str) -> Option<char> {
+    line.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
+        .chars()
+        .next_back()
+}
+
+/// Finds the chain of page-fragment markers: `1、 2、 3、 …` at line starts, running through
+/// the document, where most lines before a marker end mid-sentence. Real numbered lists end
+/// their items with punctuation and restart their numbering under each heading.
+fn fragment_chain(lines: &[&str]) -> Vec<(usize, usize)> {
+    let cands: Vec<(usize, u32, usize)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| fragment_marker(l).map(|(n, len)| (i, n, len)))
+        .collect();
+    let mut best: Vec<(usize, usize)> = Vec::new();
+    for (start, &(_, n0, _)) in cands.iter().enumerate() {
+        if n0 > 2 {
+            continue;
+        }
+        let mut chain = Vec::new();
+        let mut expected = n0;
+        let mut cut = 0usize;
+        for &(i, n, len) in cands.iter().skip(start) {
+            if n != expected {
+                continue;
+            }
+            if !chain.is_empty() {
+                let prev = lines[..i]
+                    .iter()
+                    .rev()
+                    .find(|l| !l.trim().is_empty())
+                    .and_then(|l| last_visible(l));
+                if prev.is_some_and(|c| !is_terminal(c)) {
+                    cut += 1;
+                }
+            }
+            chain.push((i, len));
+            expected += 1;
+        }
+        let joins = chain.len().saturating_sub(1);
+        if chain.len() >= 3 && cut * 5 >= joins * 3 && chain.len() > best.len() {
+            best = chain;
+        }
+    }
+    best
+}
+
+fn join_fragments(text: &str, rw: &mut Rewriter) {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let chain = fragment_chain(&lines);
+    // For each marked line: the marker length, and whether it continues a cut sentence.
+    let mut mark: Vec<Option<(usize, bool)>> = vec![None; lines.len()];
+    let mut prev_text: Option<usize> = None;
+    let mut chain_iter = chain.iter().peekable();
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(&&(li, len)) = chain_iter.peek() {
+            if li == i {
+                chain_iter.next();
+                let cut = prev_text
+                    .and_then(|p| lines.get(p))
+                    .and_then(|l| last_visible(l))
+                    .is_some_and(|c| !is_terminal(c));
+                if let Some(m) = mark.get_mut(i) {
+                    *m = Some((len, cut));
+                }
+            }
+        }
+        if !line.trim().is_empty() {
+            prev_text = Some(i);
+        }
+    }
+    // A line whose next non-blank line joins it loses its newline and the blank lines between.
+    let mut joins = vec![false; lines.len()];
+    let mut next_joins = false;
+    for (i, line) in lines.iter().enumerate().rev() {
+        if let Some(j) = joins.get_mut(i) {
+            *j = next_joins;
+        }
+        if !line.trim().is_empty() {
+            next_joins = matches!(mark.get(i), Some(Some((_, true))));
+        }
+    }
+    let joins_next = |i: usize| joins.get(i).copied().unwrap_or(false);
+    // The newline (and blank lines) a join removes, logged with the marker that follows.
+    let mut pending = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        let blank = line.trim().is_empty();
+        if !pending.is_empty() && blank {
+            pending.push_str(line);
+            continue;
+        }
+        let (marker, rest) = match mark.get(i).copied().flatten() {
+            Some((len, _)) => (&line[..len], &line[len..]),
+            None => ("", *line),
+        };
+        if !marker.is_empty() || !pending.is_empty() {
+            pending.push_str(marker);
+            rw.remove(&pending, CleanKind::PageMarker);
+            pending.clear();
+        }
+        match rest.strip_suffix('\n') {
+            Some(body) if !blank && joins_next(i) => {
+                rw.keep(body);
+                pending.push('\n');
+            }
+            _ => rw.keep(rest),
+        }
+    }
+    if !pending.is_empty() {
+        rw.keep(&pending);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// 7. page numbers inside words
+
+/// Measure words and units: a number before one of them is a quantity, never a page number.
+const AFTER_QUANTITY: &str = "个项家件名人次所份册条篇场期批只座台套元万亿千百年月日号时分秒天周倍岁位户种类级届度米吨亩克斤里栋幢辆架艘部本张篇处间";
+
+/// Removes page numbers that a conversion from PDF or Word left inside words: digits between
+/// two Han characters (or at a line start before one) whose values run 1, 2, 3 … through
+/// the document, a page apart.
+fn page_numbers_in_words(text: &str, rw: &mut Rewriter) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Candidates: (char index, byte start, byte end, value).
+    let mut cands: Vec<(usize, usize, usize, u32)> = Vec::new();
+    let mut k = 0;
+    while let Some(&(b, c)) = chars.get(k) {
+        if !c.is_ascii_digit() {
+            k += 1;
+            continue;
+        }
+        let mut j = k;
+        while chars.get(j).is_some_and(|&(_, d)| d.is_ascii_digit()) {
+            j += 1;
+        }
+        let before = k.checked_sub(1).and_then(|p| chars.get(p)).map(|&(_, c)| c);
+        let after = chars.get(j).map(|&(_, c)| c);
+        let end = chars.get(j).map_or(text.len(), |&(e, _)| e);
+        let ok_before = before.is_none_or(|c| is_han(c) || c == '\n');
+        let ok_after = after.is_some_and(|c| is_han(c) && !AFTER_QUANTITY.contains(c));
+        let not_ordinal =
+            before.is_none_or(|c| !matches!(c, '第' | '约' | '近' | '共' | '达' | '逾' | '超'));
+        if j - k <= 3 && ok_before && ok_after && not_ordinal {
+            if let Ok(v) = text[b..end].parse::<u32>() {
+                cands.push((k, b, end, v));
+            }
+        }
+        k = j;
+    }
+    // The longest chain of rising values, each a page's length after the one before.
+    const MIN_GAP: usize = 150;
+    let mut best: Vec<usize> = Vec::new();
+    for s in 0..cands.len() {
+        let Some(&(_, _, _, v0)) = cands.get(s) else {
+            continue;
+        };
+        if v0 > 2 {
+            continue;
+        }
+        let mut chain = vec![s];
+        let (mut last_pos, mut last_v) = (cands[s].0, v0);
+        for (idx, &(pos, _, _, v)) in cands.iter().enumerate().skip(s + 1) {
+            if v > last_v && v <= last_v + 2 && pos >= last_pos + MIN_GAP {
+                chain.push(idx);
+                last_pos = pos;
+                last_v = v;
+            }
+        }
+        if chain.len() > best.len() {
+            best = chain;
+        }
+    }
+    if best.len() < 4 {
+        rw.keep(text);
+        return;
+    }
+    let mut last = 0;
+    for idx in best {
+        if let Some(&(_, b, e, _)) = cands.get(idx) {
+            rw.keep(&text[last..b]);
+            rw.remove(&text[b..e], CleanKind::PageNumber);
+            last = e;
+        }
+    }
+    rw.keep(&text[last..]);
+}
+
+// ---------------------------------------------------------------------------------------
+// 8. spacing
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\u{3000}'
+}
+
+/// True when the space between `a` and `b` is letter-spacing, not a word break.
+fn spacing_between(a: char, b: char) -> bool {
+    (is_cjk(a) && (is_cjk(b) || b.is_ascii_digit()))
+        || (a.is_ascii_digit() && is_cjk(b))
+        || (is_cjk_punct(a) || is_cjk_punct(b))
+        || (is_han(a) && matches!(b, '(' | '%'))
+        || (a == ')' && is_han(b))
+}
+
+fn spacing(text: &str, rw: &mut Rewriter) {
+    for line in text.split_inclusive('\n') {
+        let body = line.strip_suffix('\n').unwrap_or(line);
+        let trimmed = body.trim_matches(is_space);
+        if trimmed.is_empty() {
+            // A blank line: paragraphs are lines, so blank lines go.
+            rw.remove(line, CleanKind::Spacing);
+            continue;
+        }
+        let lead = body.len() - body.trim_start_matches(is_space).len();
+        if lead > 0 {
+            rw.remove(&body[..lead], CleanKind::Spacing);
+        }
+        space_inside(trimmed, rw);
+        let trail = body.len() - body.trim_end_matches(is_space).len();
+        if trail > 0 {
+            rw.remove(&body[body.len() - trail..], CleanKind::Spacing);
+        }
+        if line.len() > body.len() {
+            rw.keep("\n");
+        }
+    }
+}
+
+fn space_inside(line: &str, rw: &mut Rewriter) {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut k = 0;
+    while let Some(&(b, c)) = chars.get(k) {
+        if !is_space(c) {
+            rw.keep_char(c);
+            k += 1;
+            continue;
+        }
+        let mut j = k;
+        while chars.get(j).is_some_and(|&(_, d)| is_space(d)) {
+            j += 1;
+        }
+        let e = chars.get(j).map_or(line.len(), |&(e, _)| e);
+        let run = &line[b..e];
+        let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|&(_, c)| c);
+        let next = chars.get(j).map(|&(_, c)| c);
+        let before_prev = k.checked_sub(2).and_then(|p| chars.get(p)).map(|&(_, c)| c);
+        let after_next = chars.get(j + 1).map(|&(_, c)| c);
+        let gap = run.chars().filter(|&c| c == '\u{3000}').count() >= 2 || run.len() >= 4;
+        match (prev, next) {
+            // An ideographic gap after a sentence: a paragraph break lost in one long line.
+            (Some(p), Some(_)) if gap && is_terminal(p) => {
+                rw.replace(run, "\n", Some(CleanKind::Spacing));
+            }
+            (Some(p), Some(n)) if spacing_between(p, n) => rw.remove(run, CleanKind::Spacing),
+            // Letter-spaced digits: `1 9 9 8`.
+            (Some(p), Some(n))
+                if p.is_ascii_digit()
+                    && n.is_ascii_digit()
+                    && before_prev.is_none_or(|c| !c.is_ascii_alphanumeric() && c != '.')
+                    && after_next.is_none_or(|c| !c.is_ascii_alphanumeric() && c != '.') =>
+            {
+                rw.remove(run, CleanKind::Spacing)
+            }
+            _ => rw.keep(run),
+        }
+        k = j;
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// 9. title and duplicates
+
+/// A site's category tag glued before a title: `【科技总结】`. Article dividers such as
+/// `【篇一】` stand alone and are kept.
+fn category_tag(line: &str) -> Option<usize> {
+    let rest = line.strip_prefix('【')?;
+    let close = rest.find('】')?;
+    let tag = &rest[..close];
+    if tag.chars().count() > 10 || tag.starts_with('篇') || tag.ends_with('篇') {
+        return None;
+    }
+    let after = rest[close + '】'.len_utf8()..].trim();
+    if after.chars().count() < 4 {
+        return None;
+    }
+    Some('【'.len_utf8() + close + '】'.len_utf8())
+}
+
+fn looks_like_title(t: &str) -> bool {
+    let n = t.chars().count();
+    (4..=60).contains(&n) && !t.contains('。') && !t.contains('，') && !t.contains(',')
+}
+
+/// Keeps the title once (dropping a category tag, repeats and a copy wrapped over two lines),
+/// splits a title glued to the first paragraph, and drops repeated paragraphs.
+/// Returns the title.
+fn title_and_duplicates(text: &str, rw: &mut Rewriter, doc_name: Option<&str>) -> Option<String> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let body = |l: &str| l.trim_end_matches('\n').to_string();
+    let mut title: Option<String> = None;
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut i = 0;
+    while let Some(&line) = lines.get(i) {
+        let b = body(line);
+        if title.is_none() && i == 0 {
+            let (tag_len, rest) = match category_tag(&b) {
+                Some(n) => (n, b[n..].trim().to_string()),
+                None => (0, b.clone()),
+            };
+            if looks_like_title(&rest) {
+                if tag_len > 0 {
+                    rw.remove(&b[..tag_len], CleanKind::Boilerplate);
+                    rw.keep(&line[tag_len..]);
+                } else {
+                    rw.keep(line);
+                }
+                title = Some(rest);
+                i += 1;
+                continue;
+            }
+            // A title glued to the first paragraph: split it off.
+            if let Some(name) = doc_name.filter(|n| b.starts_with(n) && b.len() > n.len()) {
+                rw.keep(name);
+                rw.replace("", "\n", Some(CleanKind::Spacing));
+                rw.keep(&line[name.len()..]);
+                title = Some(name.to_string());
+                i += 1;
+                continue;
+            }
+        }
+        if let Some(t) = &title {
+            let stripped = match category_tag(&b) {
+                Some(n) => b[n..].trim().to_string(),
+                None => b.clone(),
+            };
+            if stripped == *t {
+                rw.remove(line, CleanKind::Duplicate);
+                i += 1;
+                continue;
+            }
+            // The title wrapped over two lines.
+            if let Some(&next) = lines.get(i + 1) {
+                if format!("{}{}", b.trim(), body(next).trim()) == *t {
+                    rw.remove(line, CleanKind::Duplicate);
+                    rw.remove(next, CleanKind::Duplicate);
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        if b.chars().count() >= 20 && !seen.insert(b.clone()) {
+            rw.remove(line, CleanKind::Duplicate);
+        } else {
+            rw.keep(line);
+        }
+        i += 1;
+    }
+    title
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(f: impl FnOnce(&str, &mut Rewriter), s: &str) -> (String, Vec<Cleaning>) {
+        let mut d = Doc::new(s.to_string());
+        d.pass(f);
+        d.finish()
+    }
+
+    #[test]
+    fn pinyin_glosses_go_after_han_and_latin() {
+        let (t, log) = run(strip_pinyin, "領(lǐng)導(dǎo)和g(shù)dp，(注)保留");
+        assert_eq!(t, "領導和gdp，(注)保留");
+        assert_eq!(log.len(), 3);
+        assert!(log.iter().all(|c| c.kind == CleanKind::Pinyin));
+    }
+
+    #[test]
+    fn full_width_digits_narrow() {
+        let (t, _) = run(narrow, "１９８８年增长１２．５％（一）");
+        assert_eq!(t, "1988年增长12.5%（一）");
+    }
+
+    #[test]
+    fn chrome_lines_by_kind() {
+        assert_eq!(
+            chrome_line("上传人:某某 文档编号:123 上传时间:2019-04-12"),
+            Some(CleanKind::Boilerplate)
+        );
+        assert_eq!(
+            chrome_line("发布时间：2020-01-01  来源：本站"),
+            Some(CleanKind::Boilerplate)
+        );
+        assert_eq!(chrome_line("第2页 / 共16页"), Some(CleanKind::PageMarker));
+        assert_eq!(chrome_line("第2页共18页"), Some(CleanKind::PageMarker));
+        assert_eq!(
+            chrome_line("某局工作总结.doc_第3页"),
+            Some(CleanKind::PageMarker)
+        );
+        assert_eq!(chrome_line("- 12 -"), Some(CleanKind::PageNumber));
+        assert_eq!(
+            chrome_line("首页 | 范文大全 | 工作总结 | 工作计划"),
+            Some(CleanKind::Boilerplate)
+        );
+        assert_eq!(chrome_line("一、2009年主要工作"), None);
+        assert_eq!(
+            chrome_line("全年共举办培训班12期，培训农民2000多人次。"),
+            None
+        );
+    }
+
+    #[test]
+    fn fragments_join_and_lists_stay() {
+        let s = "一、工作\n1、注重学习。\n2、注重纳谏。\n3、全面开展。\n";
+        let (t, log) = run(join_fragments, s);
+        assert_eq!(t, s);
+        assert!(log.is_empty());
+        let s =
+            "1、开头享受企业\n2、所得税优惠政策自查，帮助企业\n3、落实税收优惠。继续\n4、推进\n";
+        let (t, log) = run(join_fragments, s);
+        assert_eq!(
+            t,
+            "开头享受企业所得税优惠政策自查，帮助企业落实税收优惠。继续推进\n"
+        );
+        assert_eq!(log.len(), 4);
+    }
+
+    #[test]
+    fn letter_spacing_goes_latin_words_stay() {
+        let (t, _) = run(spacing, "洛 江 区 科 技 局 有 1 人，5 项，1 9 9 8 年\n");
+        assert_eq!(t, "洛江区科技局有1人，5项，1998年\n");
+        let (t, _) = run(spacing, "  GAP 示范基地 and Open Source 项目\n\n\n下一段\n");
+        assert_eq!(t, "GAP 示范基地 and Open Source 项目\n下一段\n");
+    }
+
+    #[test]
+    fn ideographic_gap_after_a_sentence_is_a_paragraph_break() {
+        let (t, _) = run(spacing, "一年来成效显著。\u{3000}\u{3000}二、主要做法\n");
+        assert_eq!(t, "一年来成效显著。\n二、主要做法\n");
+    }
+
+    #[test]
+    fn title_kept_once() {
+        let s = "【科技总结】某局2009年工作总结\n某局2009年\n工作总结\n正文开始，成效显著。\n某局2009年工作总结\n";
+        let mut title = None;
+        let (t, _) = run(|t, rw| title = title_and_duplicates(t, rw, None), s);
+        assert_eq!(title.as_deref(), Some("某局2009年工作总结"));
+        assert_eq!(t, "某局2009年工作总结\n正文开始，成效显著。\n");
+    }
+
+    #[test]
+    fn doc_names() {
+        assert_eq!(
+            doc_name("《市科技局2019年工作总结.docx》由会员分享").as_deref(),
+            Some("市科技局2019年工作总结")
+        );
+        assert_eq!(
+            doc_name("洛江区科技局工作总结.doc").as_deref(),
+            Some("洛江区科技局工作总结")
+        );
+    }
+}

@@ -1,0 +1,253 @@
+//! Bytes to text (SPEC §1, decode).
+//!
+//! Order of decisions: a known binary signature is refused; a BOM decides; strict UTF-8 wins;
+//! UTF-16 without a BOM is recognised by its NUL bytes; otherwise GB18030 and Big5 both decode
+//! the bytes and the one that reads as more common Chinese wins. UTF-8 with a few broken
+//! sequences (a scrape cut inside a character) stays UTF-8.
+
+use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+
+use crate::error::Error;
+
+/// Text read from bytes, and the encoding it was read as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, without a BOM.
+    pub text: String,
+    /// The lower-case WHATWG name of the encoding (`utf-8`, `gb18030`, `big5`, `utf-16le`).
+    pub encoding: String,
+}
+
+/// Decodes `bytes`. `forced` names an encoding (any WHATWG label: `gbk`, `big5`,
+/// `utf-16le`, …) to use instead of detection.
+pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, Error> {
+    if let Some(kind) = binary_signature(bytes) {
+        return Err(Error::binary(kind));
+    }
+    if let Some(label) = forced
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && *l != "auto")
+    {
+        let enc = Encoding::for_label(label.as_bytes()).ok_or_else(|| Error::encoding(label))?;
+        let (text, _) = enc.decode_with_bom_removal(bytes);
+        return Ok(done(text.into_owned(), enc));
+    }
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let rest = bytes.get(bom_len..).unwrap_or_default();
+        let (text, _) = enc.decode_without_bom_handling(rest);
+        return Ok(done(text.into_owned(), enc));
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        if s.contains('\0') {
+            return Err(Error::binary("a file with NUL bytes"));
+        }
+        return Ok(done(s.to_string(), UTF_8));
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        if !had_errors {
+            return Ok(done(text.into_owned(), enc));
+        }
+    }
+    if bytes.iter().filter(|&&b| b == 0).count() > bytes.len() / 100 {
+        return Err(Error::binary("a file with NUL bytes"));
+    }
+    let (utf8, utf8_bad) = decode_counting(UTF_8, bytes);
+    let multibyte = bytes.iter().filter(|&&b| b >= 0x80).count();
+    // A few bad sequences among many good ones: a UTF-8 file cut inside a character.
+    if utf8_bad * 200 <= multibyte && utf8_bad <= 8 {
+        return Ok(done(utf8, UTF_8));
+    }
+    let (gb, gb_bad) = decode_counting(GB18030, bytes);
+    let (big5, big5_bad) = decode_counting(BIG5, bytes);
+    let gb_score = score(&gb, gb_bad);
+    let big5_score = score(&big5, big5_bad);
+    let utf8_score = score(&utf8, utf8_bad);
+    let best = if big5_score > gb_score && big5_score > utf8_score {
+        (big5, BIG5)
+    } else if utf8_score > gb_score {
+        (utf8, UTF_8)
+    } else {
+        (gb, GB18030)
+    };
+    Ok(done(best.0, best.1))
+}
+
+fn done(text: String, enc: &'static Encoding) -> Decoded {
+    Decoded {
+        text,
+        encoding: enc.name().to_ascii_lowercase(),
+    }
+}
+
+/// Decodes with replacement, counting the replacement characters produced.
+fn decode_counting(enc: &'static Encoding, bytes: &[u8]) -> (String, usize) {
+    let (text, _) = enc.decode_without_bom_handling(bytes);
+    let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    (text.into_owned(), bad)
+}
+
+/// How much a decoding reads like Chinese: common characters count for, replacement
+/// characters, private-use characters and C1 controls count against.
+fn score(text: &str, bad: usize) -> i64 {
+    let mut s: i64 = 0;
+    for c in text.chars() {
+        if COMMON.contains(c) {
+            s += 2;
+        } else if ('\u{E000}'..='\u{F8FF}').contains(&c) || ('\u{80}'..='\u{9F}').contains(&c) {
+            s -= 4;
+        } else if crate::text::is_cjk_punct(c) {
+            s += 1;
+        }
+    }
+    s - 10 * bad as i64
+}
+
+/// Recognises UTF-16 without a BOM by where its NUL bytes fall (ASCII characters, line
+/// breaks and digits have a zero high byte).
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == 0 {
+            if i % 2 == 0 {
+                even += 1;
+            } else {
+                odd += 1;
+            }
+        }
+    }
+    let pairs = bytes.len() / 2;
+    if odd > 0 && even == 0 && odd * 50 >= pairs.min(5000) {
+        Some(UTF_16LE)
+    } else if even > 0 && odd == 0 && even * 50 >= pairs.min(5000) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Names the kind of file when `bytes` start with a known binary signature.
+fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
+    const SIGS: &[(&[u8], &str)] = &[
+        (b"%PDF", "a PDF document"),
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            "a Word .doc (or other Office 97) file",
+        ),
+        (b"PK\x03\x04", "a zip archive (.docx, .xlsx or .zip)"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF87a", "a GIF image"),
+        (b"GIF89a", "a GIF image"),
+        (b"RIFF", "a RIFF (WebP, WAV or AVI) file"),
+        (b"\x7FELF", "an executable"),
+        (b"MZ\x90\x00", "a Windows executable"),
+        (b"Rar!", "a RAR archive"),
+        (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
+        (b"\x1F\x8B", "a gzip archive"),
+        (b"{\\rtf", "an RTF document"),
+        (b"II*\x00", "a TIFF image"),
+        (b"MM\x00*", "a TIFF image"),
+    ];
+    SIGS.iter()
+        .find(|(sig, _)| bytes.starts_with(sig))
+        .map(|(_, name)| *name)
+}
+
+/// Frequent characters of Chinese administrative prose, in both scripts: a decoding that
+/// produces many of them is the right one.
+const COMMON: &str = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往历市克何除消构府称太准精值号率族维划选标写存候亲快效院查江型眼王按格养易置派层片始却专状育厂京识适属包火住调满县局照参红细引听该铁价严\
+這個們來時為說國會對發現於動過產種經學進與實開關當還點從業體長應問內總區標機頭資邊級圖統較將組見計別運農幾強決戰給門規熱領導壓濟階術極聯認權證單風書復顯項務區縣務計劃報績創發產業專設參與號稱難準質營際織裝響約團歷構勞廣傳許記條黨辦議雙億萬兩變據興義們";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str =
+        "二、堅持“六個抓手”，扎實推進科技工作。全年專利申請量2924件，同比增長41.7%。";
+    const SIMPLE: &str =
+        "二、坚持六个抓手，扎实推进科技工作。全年专利申请量2924件，同比增长41.7%。";
+
+    #[test]
+    fn utf8_plain_and_bom() {
+        let d = decode(SIMPLE.as_bytes(), None).unwrap();
+        assert_eq!(d.encoding, "utf-8");
+        assert_eq!(d.text, SIMPLE);
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice(SIMPLE.as_bytes());
+        let d = decode(&b, None).unwrap();
+        assert_eq!(d.text, SIMPLE);
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom() {
+        for (enc, bom) in [(UTF_16LE, [0xFF, 0xFE]), (UTF_16BE, [0xFE, 0xFF])] {
+            let units: Vec<u16> = SIMPLE.encode_utf16().collect();
+            let mut body = Vec::new();
+            for u in units {
+                let b = if enc == UTF_16LE {
+                    u.to_le_bytes()
+                } else {
+                    u.to_be_bytes()
+                };
+                body.extend_from_slice(&b);
+            }
+            let mut with = bom.to_vec();
+            with.extend_from_slice(&body);
+            let d = decode(&with, None).unwrap();
+            assert_eq!(d.text, SIMPLE);
+            assert_eq!(d.encoding, enc.name().to_ascii_lowercase());
+            let d = decode(&body, None).unwrap();
+            assert_eq!(d.text, SIMPLE, "{}", enc.name());
+        }
+    }
+
+    #[test]
+    fn gbk_and_big5_without_marker() {
+        let (gbk, _, _) = encoding_rs::GBK.encode(SIMPLE);
+        let d = decode(&gbk, None).unwrap();
+        assert_eq!(d.encoding, "gb18030");
+        assert_eq!(d.text, SIMPLE);
+        let (big5, _, bad) = BIG5.encode(SAMPLE);
+        assert!(!bad);
+        let d = decode(&big5, None).unwrap();
+        assert_eq!(d.encoding, "big5");
+        assert_eq!(d.text, SAMPLE);
+    }
+
+    #[test]
+    fn forced_encoding_wins_and_unknown_is_refused() {
+        let (gbk, _, _) = encoding_rs::GBK.encode(SIMPLE);
+        let d = decode(&gbk, Some("gbk")).unwrap();
+        assert_eq!(d.text, SIMPLE);
+        let e = decode(&gbk, Some("klingon")).unwrap_err();
+        assert!(e.to_string().contains("klingon"), "{e}");
+    }
+
+    #[test]
+    fn binary_files_are_refused() {
+        for (bytes, word) in [
+            (&b"%PDF-1.7\n..."[..], "PDF"),
+            (&b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0"[..], ".doc"),
+            (&b"PK\x03\x04\x14\0"[..], ".docx"),
+            (&b"\x89PNG\r\n\x1a\n"[..], "PNG"),
+        ] {
+            let e = decode(bytes, None).unwrap_err();
+            assert!(e.to_string().contains(word), "{e}");
+        }
+        let e = decode(b"abc\0def\0\0\x01\x02\xff\xfe\x00", None).unwrap_err();
+        assert!(e.to_string().contains("NUL"), "{e}");
+    }
+
+    #[test]
+    fn utf8_cut_inside_a_character_stays_utf8() {
+        let mut b = SIMPLE.repeat(20).into_bytes();
+        b.extend_from_slice(&"科".as_bytes()[..2]);
+        let d = decode(&b, None).unwrap();
+        assert_eq!(d.encoding, "utf-8");
+        assert!(d.text.starts_with(SIMPLE));
+    }
+}

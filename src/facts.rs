@@ -1,0 +1,955 @@
+//! Numeric facts (SPEC §5): a number with what it measures.
+//!
+//! The span grammar, left to right:
+//!
+//! ```text
+//! [prefix] number [多|余] [万|亿] [多|余] [range-sep number [多|余] [万|亿]] unit [suffix]
+//! prefix    逾 超过 超 近 约 将近 接近 大约 不足 不到 数        (approximations, in the span)
+//! number    Arabic (1,234.5; 22、5 before 万/亿 is a typed decimal point) or Chinese (两千三百)
+//! range-sep - — – － ~ ～ 至 到
+//! unit      a closed list of measure words and units (UNITS)
+//! suffix    以上 以下 左右 上下
+//! ```
+//!
+//! A number is a fact only with a unit (or a 万/亿 scale in a sentence about money). Dates,
+//! ordinals (第), codes (a Latin letter or a dot next to the digits), and numbers inside short
+//! quotations (slogans and names such as “三个代表”) are not facts: none of them reaches a unit
+//! through this grammar, or they are refused by the checks in [`candidate_ok`].
+
+use crate::outline::section_at;
+use crate::report::{Approx, Fact, FactKind, FactRole, Section, SectionRole, Warning, WarningKind};
+use crate::text::is_han;
+
+/// Measure words and units, longest first where one is a prefix of another.
+const UNITS: &[(&str, FactKind)] = &[
+    ("个百分点", FactKind::Percent),
+    ("个学时", FactKind::Measure),
+    ("个课时", FactKind::Measure),
+    ("个小时", FactKind::Measure),
+    ("个工作日", FactKind::Measure),
+    ("工作日", FactKind::Measure),
+    ("百分点", FactKind::Percent),
+    ("%", FactKind::Percent),
+    ("‰", FactKind::Percent),
+    ("平方公里", FactKind::Measure),
+    ("平方千米", FactKind::Measure),
+    ("平方米", FactKind::Measure),
+    ("立方米", FactKind::Measure),
+    ("千瓦时", FactKind::Measure),
+    ("千瓦", FactKind::Measure),
+    ("兆瓦", FactKind::Measure),
+    ("公顷", FactKind::Measure),
+    ("公斤", FactKind::Measure),
+    ("千克", FactKind::Measure),
+    ("公里", FactKind::Measure),
+    ("千米", FactKind::Measure),
+    ("小时", FactKind::Measure),
+    ("个月", FactKind::Measure),
+    ("学时", FactKind::Measure),
+    ("课时", FactKind::Measure),
+    ("亩", FactKind::Measure),
+    ("吨", FactKind::Measure),
+    ("米", FactKind::Measure),
+    ("天", FactKind::Measure),
+    ("倍", FactKind::Measure),
+    ("美元", FactKind::Money),
+    ("欧元", FactKind::Money),
+    ("港元", FactKind::Money),
+    ("元", FactKind::Money),
+    ("人次", FactKind::Count),
+    ("场次", FactKind::Count),
+    ("户次", FactKind::Count),
+    ("批次", FactKind::Count),
+    ("条次", FactKind::Count),
+    ("家次", FactKind::Count),
+    ("个", FactKind::Count),
+    ("家", FactKind::Count),
+    ("项", FactKind::Count),
+    ("件", FactKind::Count),
+    ("名", FactKind::Count),
+    ("人", FactKind::Count),
+    ("所", FactKind::Count),
+    ("份", FactKind::Count),
+    ("册", FactKind::Count),
+    ("条", FactKind::Count),
+    ("篇", FactKind::Count),
+    ("场", FactKind::Count),
+    ("次", FactKind::Count),
+    ("期", FactKind::Count),
+    ("批", FactKind::Count),
+    ("只", FactKind::Count),
+    ("座", FactKind::Count),
+    ("台", FactKind::Count),
+    ("套", FactKind::Count),
+    ("户", FactKind::Count),
+    ("位", FactKind::Count),
+    ("种", FactKind::Count),
+    ("类", FactKind::Count),
+    ("部", FactKind::Count),
+    ("本", FactKind::Count),
+    ("张", FactKind::Count),
+    ("处", FactKind::Count),
+    ("间", FactKind::Count),
+    ("栋", FactKind::Count),
+    ("幢", FactKind::Count),
+    ("辆", FactKind::Count),
+    ("艘", FactKind::Count),
+    ("株", FactKind::Count),
+    ("头", FactKind::Count),
+    ("棵", FactKind::Count),
+    ("起", FactKind::Count),
+    ("宗", FactKind::Count),
+    ("笔", FactKind::Count),
+    ("支", FactKind::Count),
+    ("门", FactKind::Count),
+    ("轮", FactKind::Count),
+];
+
+const PREFIXES: &[(&str, Option<Approx>)] = &[
+    ("超过", Some(Approx::More)),
+    ("将近", Some(Approx::About)),
+    ("接近", Some(Approx::About)),
+    ("大约", Some(Approx::About)),
+    ("不足", Some(Approx::Less)),
+    ("不到", Some(Approx::Less)),
+    ("逾", Some(Approx::More)),
+    ("超", Some(Approx::More)),
+    ("近", Some(Approx::About)),
+    ("约", Some(Approx::About)),
+    ("数", Some(Approx::More)),
+];
+
+const SUFFIXES: &[(&str, Approx)] = &[
+    ("以上", Approx::More),
+    ("以下", Approx::Less),
+    ("左右", Approx::About),
+    ("上下", Approx::About),
+];
+
+const RANGE_SEPS: &[char] = &['-', '—', '–', '－', '~', '～', '至', '到'];
+
+fn is_cn_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+    )
+}
+
+/// A parsed number: value, end offset, and whether a 、 stood for the decimal point.
+struct Num {
+    value: f64,
+    end: usize,
+    decimal_comma: bool,
+    chinese: bool,
+}
+
+fn parse_arabic(cs: &[char], i: usize) -> Option<Num> {
+    let digits = |from: usize| {
+        cs.iter()
+            .skip(from)
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let n = digits(i);
+    if n == 0 {
+        return None;
+    }
+    let mut s: String = cs.get(i..i + n)?.iter().collect();
+    let mut end = i + n;
+    // Thousands separators: 1,234,567
+    while n <= 3
+        && cs.get(end) == Some(&',')
+        && digits(end + 1) == 3
+        && !cs.get(end + 4).is_some_and(|c| c.is_ascii_digit())
+    {
+        s.extend(cs.get(end + 1..end + 4)?.iter());
+        end += 4;
+    }
+    let mut decimal_comma = false;
+    if matches!(cs.get(end), Some('.')) && digits(end + 1) > 0 {
+        let f = digits(end + 1);
+        s.push('.');
+        s.extend(cs.get(end + 1..end + 1 + f)?.iter());
+        end += 1 + f;
+    } else if cs.get(end) == Some(&'、') && digits(end + 1) > 0 {
+        // `22、5万人次`: a 、 typed for the decimal point, only before a scale.
+        let f = digits(end + 1);
+        if matches!(cs.get(end + 1 + f), Some('万' | '亿')) {
+            s.push('.');
+            s.extend(cs.get(end + 1..end + 1 + f)?.iter());
+            end += 1 + f;
+            decimal_comma = true;
+        }
+    }
+    let value: f64 = s.parse().ok()?;
+    Some(Num {
+        value,
+        end,
+        decimal_comma,
+        chinese: false,
+    })
+}
+
+/// Reads a Chinese numeral (`两`, `十二`, `一千二百`, `三万`). `bare_ok` allows a numeral that
+/// begins with 百/千/万 (after 逾/近/数).
+fn parse_chinese(cs: &[char], i: usize, bare_ok: bool) -> Option<Num> {
+    let run = cs
+        .iter()
+        .skip(i)
+        .take(12)
+        .take_while(|&&c| is_cn_numeral(c))
+        .count();
+    if run == 0 {
+        return None;
+    }
+    let first = *cs.get(i)?;
+    if matches!(first, '百' | '千' | '万' | '亿') && !bare_ok {
+        return None;
+    }
+    if matches!(first, '〇' | '零') {
+        return None;
+    }
+    let (mut total, mut section, mut number) = (0f64, 0f64, 0f64);
+    let mut last_digit = false;
+    for &c in cs.get(i..i + run)? {
+        match c {
+            '十' => {
+                section += if number == 0.0 { 10.0 } else { number * 10.0 };
+                number = 0.0;
+                last_digit = false;
+            }
+            '百' | '千' => {
+                let m = if c == '百' { 100.0 } else { 1000.0 };
+                section += if number == 0.0 { m } else { number * m };
+                number = 0.0;
+                last_digit = false;
+            }
+            '万' => {
+                total += (section + number).max(1.0) * 1e4;
+                section = 0.0;
+                number = 0.0;
+                last_digit = false;
+            }
+            '亿' => {
+                total = (total + section + number).max(1.0) * 1e8;
+                section = 0.0;
+                number = 0.0;
+                last_digit = false;
+            }
+            d => {
+                // Two digits in a row (`一一`, `三四`) is not a numeral we read.
+                if last_digit {
+                    return None;
+                }
+                number = f64::from(crate::text::cn_digit(d)?);
+                last_digit = true;
+            }
+        }
+    }
+    let value = total + section + number;
+    // A lone 一 is an article (一个, 一批), not a count worth a fact.
+    if run == 1 && first == '一' {
+        return None;
+    }
+    Some(Num {
+        value,
+        end: i + run,
+        decimal_comma: false,
+        chinese: true,
+    })
+}
+
+fn starts_with_at(cs: &[char], i: usize, word: &str) -> bool {
+    let mut k = i;
+    for w in word.chars() {
+        if cs.get(k) != Some(&w) {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+fn word_before(cs: &[char], i: usize, word: &str) -> bool {
+    let n = word.chars().count();
+    i >= n && starts_with_at(cs, i - n, word)
+}
+
+/// The scale after a number: 万, 亿, 万亿, 千万, 百万.
+fn scale_at(cs: &[char], i: usize) -> Option<(f64, usize)> {
+    for (w, m) in [
+        ("万亿", 1e12),
+        ("千万", 1e7),
+        ("百万", 1e6),
+        ("亿", 1e8),
+        ("万", 1e4),
+    ] {
+        if starts_with_at(cs, i, w) {
+            return Some((m, i + w.chars().count()));
+        }
+    }
+    None
+}
+
+fn unit_at(cs: &[char], i: usize) -> Option<(&'static str, FactKind, usize)> {
+    UNITS
+        .iter()
+        .find(|(u, _)| starts_with_at(cs, i, u))
+        // `30多个学时`: the unit is 学时; 个 only counts it.
+        .map(|&(u, k)| {
+            let name = match u {
+                "个学时" | "个课时" | "个小时" | "个工作日" => {
+                    u.trim_start_matches('个')
+                }
+                _ => u,
+            };
+            (name, k, i + u.chars().count())
+        })
+}
+
+/// One quantity as the grammar reads it.
+struct Quantity {
+    start: usize,
+    end: usize,
+    value: f64,
+    max: Option<f64>,
+    unit: String,
+    kind: FactKind,
+    approx: Option<Approx>,
+    decimal_comma: bool,
+    negative: bool,
+}
+
+/// Reads a number with its modifiers and scale: `2100多万`, `22、5万`, `两千`.
+fn number_with_scale(
+    cs: &[char],
+    i: usize,
+    bare_ok: bool,
+) -> Option<(Num, Option<f64>, bool, usize)> {
+    let num = if cs.get(i).is_some_and(|c| c.is_ascii_digit()) {
+        parse_arabic(cs, i)?
+    } else {
+        parse_chinese(cs, i, bare_ok)?
+    };
+    let mut k = num.end;
+    let mut more = false;
+    if !num.chinese && matches!(cs.get(k), Some('多' | '余' | '几')) {
+        more = true;
+        k += 1;
+    }
+    let mut scale = None;
+    if !num.chinese {
+        if let Some((m, e)) = scale_at(cs, k) {
+            scale = Some(m);
+            k = e;
+        }
+    }
+    if matches!(cs.get(k), Some('多' | '余')) && (scale.is_some() || num.chinese) {
+        more = true;
+        k += 1;
+    }
+    Some((num, scale, more, k))
+}
+
+/// Reads a quantity whose number starts at `i` (after any prefix at `pstart..i`).
+fn quantity_at(
+    cs: &[char],
+    pstart: usize,
+    i: usize,
+    prefix: Option<Approx>,
+    bare_ok: bool,
+) -> Option<Quantity> {
+    let (a, a_scale, a_more, mut k) = number_with_scale(cs, i, bare_ok)?;
+    let mut value = a.value;
+    let mut max = None;
+    let mut approx = prefix.or(a_more.then_some(Approx::More));
+    let mut scale = a_scale;
+    // A range: `300-500人`, `70-80万人次`, `20-30%`, `1—2家`.
+    if let Some(&sep) = cs.get(k) {
+        if RANGE_SEPS.contains(&sep) {
+            let next = cs.get(k + 1).copied();
+            let same_kind = next.is_some_and(|c| {
+                if a.chinese {
+                    is_cn_numeral(c)
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+            if same_kind && scale.is_none() {
+                if let Some((b, b_scale, b_more, e)) = number_with_scale(cs, k + 1, false) {
+                    if b.value > a.value || b_scale.is_some() {
+                        scale = b_scale;
+                        max = Some(b.value);
+                        if b_more && approx.is_none() {
+                            approx = Some(Approx::More);
+                        }
+                        k = e;
+                    }
+                }
+            }
+        }
+    }
+    let mult = scale.unwrap_or(1.0);
+    value *= mult;
+    let max = max.map(|m| m * mult);
+    let (unit, kind, mut end) = match unit_at(cs, k) {
+        Some((u, kind, e)) => (u.to_string(), kind, e),
+        None if scale.is_some() => {
+            // `累计7.8亿`, `总投资达8.2亿`: money when the clause speaks of it.
+            let clause = clause_before(cs, pstart);
+            let about_money = [
+                "投资",
+                "资金",
+                "经费",
+                "产值",
+                "收入",
+                "税",
+                "金额",
+                "销售",
+                "营业额",
+                "融资",
+                "贷款",
+                "总额",
+                "利润",
+                "补助",
+                "奖励",
+                "GDP",
+                "gdp",
+                "生产总值",
+            ]
+            .iter()
+            .any(|w| clause.contains(w));
+            if !about_money {
+                return None;
+            }
+            ("元".to_string(), FactKind::Money, k)
+        }
+        None => return None,
+    };
+    for (w, ap) in SUFFIXES {
+        if starts_with_at(cs, end, w) {
+            approx = approx.or(Some(*ap));
+            end += w.chars().count();
+            break;
+        }
+    }
+    Some(Quantity {
+        start: pstart,
+        end,
+        value,
+        max,
+        unit,
+        kind,
+        approx,
+        decimal_comma: a.decimal_comma,
+        negative: false,
+    })
+}
+
+/// The clause before `i`, back to the last clause boundary.
+fn clause_before(cs: &[char], i: usize) -> String {
+    let from = cs
+        .get(..i)
+        .unwrap_or(&[])
+        .iter()
+        .rposition(|&c| is_boundary(c))
+        .map_or(0, |p| p + 1);
+    cs.get(from..i).unwrap_or(&[]).iter().collect()
+}
+
+fn is_boundary(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '；'
+            | ';'
+            | '，'
+            | ','
+            | '：'
+            | ':'
+            | '、'
+            | '！'
+            | '？'
+            | '\n'
+            | '（'
+            | '('
+            | '）'
+            | ')'
+            | '“'
+            | '”'
+            | '《'
+            | '》'
+    )
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '；' | ';' | '！' | '？' | '\n')
+}
+
+/// True when `i..end` sits inside a short quotation (`“三个代表”`, `“330海外英才计划”`):
+/// a slogan or a name, not a quantity.
+fn in_short_quote(cs: &[char], i: usize, end: usize) -> bool {
+    let open = cs
+        .get(..i)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .take(12)
+        .position(|&c| c == '“' || c == '”');
+    let close = cs
+        .iter()
+        .skip(end)
+        .take(12)
+        .position(|&c| c == '”' || c == '“');
+    match (open, close) {
+        (Some(o), Some(c)) => {
+            cs.get(i - o - 1) == Some(&'“')
+                && cs.get(end + c) == Some(&'”')
+                && o + c + (end - i) <= 14
+        }
+        _ => false,
+    }
+}
+
+/// Refuses ordinals, codes and names.
+fn candidate_ok(cs: &[char], num_start: usize, q: &Quantity) -> bool {
+    let before = num_start.checked_sub(1).and_then(|p| cs.get(p)).copied();
+    // 第四届, 排名第3位
+    if before == Some('第') && q.start == num_start {
+        return false;
+    }
+    // f5创意园, SLB15, 5.12, v2.0
+    if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '#') {
+        return false;
+    }
+    let after = cs.get(q.end).copied();
+    if after.is_some_and(|c| c.is_ascii_alphanumeric()) && q.unit != "%" {
+        return false;
+    }
+    // 一等奖, 二等奖 never reach here (等 is no unit); 五金, 两岸, 进一步 neither.
+    !in_short_quote(cs, q.start, q.end)
+}
+
+const GROWTH_UP: &[&str] = &[
+    "增长",
+    "增加",
+    "提高",
+    "提升",
+    "上升",
+    "增速",
+    "增幅",
+    "涨幅",
+    "同比",
+    "环比",
+    "比上年",
+    "比去年",
+    "比增",
+    "增",
+];
+const GROWTH_DOWN: &[&str] = &["下降", "减少", "降低", "回落", "下滑", "降幅", "减", "降"];
+
+/// The growth cue right before a percent: (is growth, is a fall).
+fn growth_cue(cs: &[char], start: usize) -> (bool, bool) {
+    let from = start.saturating_sub(6);
+    let window: String = cs.get(from..start).unwrap_or(&[]).iter().collect();
+    // Only the part after the last clause boundary counts.
+    let window = window.rsplit(|c: char| is_boundary(c)).next().unwrap_or("");
+    let window = window.trim_end_matches(['了', '达', '为', '到', '至']);
+    let down = GROWTH_DOWN.iter().any(|w| window.contains(w));
+    let up = GROWTH_UP.iter().any(|w| window.contains(w));
+    (up || down, down && !window.contains("增长"))
+}
+
+/// Words that make the numbers after them in a sentence plans. Bare 将 and 要 are too
+/// common (主要, 将…作为) to count; 计划 and 目标 also name programmes (科技计划项目) and
+/// stock phrases (以…为目标), so only their verb uses count.
+const TARGET_CUES: &[&str] = &[
+    "力争",
+    "拟",
+    "预计",
+    "确保",
+    "力求",
+    "预期",
+    "打算",
+    "争取",
+    "计划于",
+    "计划在",
+    "计划到",
+    "计划新增",
+    "计划完成",
+    "计划实施",
+    "计划投资",
+    "计划建设",
+    "计划引进",
+    "目标是",
+    "目标为",
+    "目标：",
+    "将达到",
+    "将新增",
+    "将实现",
+    "将完成",
+    "将建成",
+    "将超过",
+    "将突破",
+    "要达到",
+    "要完成",
+    "明年",
+    "下一步",
+    "下半年将",
+];
+const DONE_CUES: &[&str] = &[
+    "已",
+    "完成了",
+    "累计",
+    "去年",
+    "上年",
+    "实现了",
+    "取得了",
+    "共",
+];
+
+/// Achievement or target, from the section and the sentence's own words.
+fn role_of(cs: &[char], q: &Quantity, section: Option<&Section>) -> FactRole {
+    let from = cs
+        .get(..q.start)
+        .unwrap_or(&[])
+        .iter()
+        .rposition(|&c| is_sentence_end(c))
+        .map_or(0, |p| p + 1);
+    let sentence: String = cs.get(from..q.start).unwrap_or(&[]).iter().collect();
+    let sentence = sentence.replace("模拟", "").replace("虚拟", "");
+    // The clause the number closes: `在去年完成19家企业的基础上` reports a result.
+    let after: String = cs
+        .iter()
+        .skip(q.end)
+        .take(16)
+        .take_while(|&&c| !is_sentence_end(c) && c != '，')
+        .collect();
+    let clause = clause_before(cs, q.start);
+    let done = DONE_CUES.iter().any(|w| clause.contains(w)) || after.contains("基础上");
+    let plan_section = section.is_some_and(|s| s.role == SectionRole::Plan);
+    let cue = TARGET_CUES
+        .iter()
+        .filter(|w| **w != "争取" || plan_section)
+        .filter_map(|w| sentence.rfind(w))
+        .max();
+    if done {
+        return FactRole::Achievement;
+    }
+    if plan_section || cue.is_some() {
+        FactRole::Target
+    } else {
+        FactRole::Achievement
+    }
+}
+
+const LEAD_WORDS: &[&str] = &[
+    "其中",
+    "共计",
+    "共有",
+    "共",
+    "累计",
+    "全年",
+    "今年以来",
+    "今年",
+    "上半年",
+    "下半年",
+    "目前",
+    "截至目前",
+    "截止目前",
+    "同时",
+    "此外",
+    "另外",
+    "并且",
+    "并",
+    "还",
+    "已经",
+    "已",
+    "和",
+    "及",
+    "与",
+    "总计",
+    "合计",
+    "新增了",
+];
+const TRAIL_WORDS: &[&str] = &[
+    "达到了",
+    "达到",
+    "达",
+    "为",
+    "有",
+    "共计",
+    "共",
+    "累计",
+    "约",
+    "计",
+    "总计",
+    "合计",
+    "是",
+    "的",
+    "超过",
+    "突破",
+    "实现",
+    "同比增长",
+    "同比下降",
+    "同比",
+    "比上年",
+    "增长",
+    "下降",
+    "增加",
+    "减少",
+    "提高",
+    "提升",
+    "降低",
+    "增速",
+    "增幅",
+    "了",
+    "近",
+    "逾",
+    "超",
+    "约",
+    "不足",
+    "到",
+];
+
+/// The words that say what was counted: the clause before the number, without lead-ins and
+/// linking verbs; null when nothing is left or the clause is too long to be a subject.
+fn subject_of(cs: &[char], q: &Quantity) -> Option<String> {
+    let mut s = clause_before(cs, q.start);
+    loop {
+        let before = s.len();
+        for w in LEAD_WORDS {
+            if let Some(r) = s.strip_prefix(w) {
+                s = r.to_string();
+            }
+        }
+        for w in TRAIL_WORDS {
+            if let Some(r) = s.strip_suffix(w) {
+                s = r.to_string();
+            }
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    let s = s.trim();
+    let n = s.chars().count();
+    if n == 0 || n > 30 || !s.chars().any(is_han) {
+        return None;
+    }
+    Some(s.to_string())
+}
+
+/// Finds every fact in cleaned text.
+pub(crate) fn find(text: &str, sections: &[Section]) -> (Vec<Fact>, Vec<Warning>) {
+    let cs: Vec<char> = text.chars().collect();
+    let mut facts: Vec<Fact> = Vec::new();
+    let mut warnings = Vec::new();
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs.get(i).copied().unwrap_or(' ');
+        let starts_number = c.is_ascii_digit() || is_cn_numeral(c);
+        if !starts_number {
+            i += 1;
+            continue;
+        }
+        // An Arabic number in the middle of digits or a code was skipped with its run.
+        let (pstart, prefix, bare_ok) = PREFIXES
+            .iter()
+            .find(|(w, _)| word_before(&cs, i, w))
+            .map_or((i, None, false), |(w, ap)| {
+                (i - w.chars().count(), *ap, true)
+            });
+        let negative = i >= 2
+            && matches!(cs.get(i - 1), Some('-' | '－'))
+            && cs
+                .get(i - 2)
+                .is_some_and(|&c| is_han(c) || c == '为' || c == '：');
+        let parsed =
+            quantity_at(&cs, pstart, i, prefix, bare_ok).filter(|q| candidate_ok(&cs, i, q));
+        match parsed {
+            Some(mut q) => {
+                q.negative = negative;
+                let start = if negative { i - 1 } else { q.start };
+                let (growth, down) = growth_cue(&cs, start);
+                let mut kind = q.kind;
+                if growth && (q.unit == "%" || q.unit.ends_with("百分点") || q.unit == "倍") {
+                    kind = FactKind::Growth;
+                }
+                let sign = if q.negative || (kind == FactKind::Growth && down) {
+                    -1.0
+                } else {
+                    1.0
+                };
+                let section = section_at(sections, start);
+                let role = role_of(&cs, &q, section.and_then(|s| sections.get(s)));
+                let mut subject = subject_of(&cs, &q);
+                if subject.is_none() && kind == FactKind::Growth {
+                    // `规上新产品产值67.3亿元，同比增长22.1%`: the growth of the quantity before.
+                    subject = facts.last().and_then(|f: &Fact| {
+                        let between: String = cs.get(f.end..start).unwrap_or(&[]).iter().collect();
+                        (!between.contains(is_sentence_end))
+                            .then(|| f.subject.clone())
+                            .flatten()
+                    });
+                }
+                let span: String = cs.get(start..q.end).unwrap_or(&[]).iter().collect();
+                if q.decimal_comma {
+                    warnings.push(Warning {
+                        kind: WarningKind::DecimalComma,
+                        start,
+                        end: q.end,
+                        message: format!(
+                            "“{span}”: a 、 stands where a decimal point belongs; read as {}",
+                            fmt_num(q.value)
+                        ),
+                    });
+                }
+                facts.push(Fact {
+                    start,
+                    end: q.end,
+                    text: span,
+                    value: sign * q.value,
+                    max: q.max.map(|m| sign * m),
+                    unit: q.unit,
+                    approx: q.approx,
+                    kind,
+                    role,
+                    subject,
+                    section,
+                });
+                i = q.end;
+            }
+            None => {
+                // Skip the rest of this number so that its tail is not read as another.
+                let mut j = i + 1;
+                if c.is_ascii_digit() {
+                    while cs.get(j).is_some_and(|d| d.is_ascii_digit() || *d == '.') {
+                        j += 1;
+                    }
+                } else {
+                    while cs.get(j).is_some_and(|&d| is_cn_numeral(d)) {
+                        j += 1;
+                    }
+                }
+                i = j;
+            }
+        }
+    }
+    (facts, warnings)
+}
+
+/// Formats a value without a needless fraction.
+pub(crate) fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(t: &str) -> Vec<Fact> {
+        find(t, &[]).0
+    }
+
+    fn one(t: &str) -> Fact {
+        let f = facts(t);
+        assert_eq!(f.len(), 1, "{t}: {f:?}");
+        f.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn values_units_and_approximations() {
+        let f = one("争取省级以上科技经费支持2100多万元。");
+        assert_eq!(
+            (f.text.as_str(), f.value, f.unit.as_str(), f.approx),
+            ("2100多万元", 21000000.0, "元", Some(Approx::More))
+        );
+        assert_eq!(f.kind, FactKind::Money);
+        let f = one("参与人次达22、5万人次。");
+        assert_eq!((f.value, f.unit.as_str()), (225000.0, "人次"));
+        let f = one("入库专家达到300-500人。");
+        assert_eq!((f.value, f.max), (300.0, Some(500.0)));
+        let f = one("全年完成投资3.08亿元");
+        assert_eq!(f.value, 308000000.0);
+        let f = one("超过30多个学时");
+        assert_eq!(
+            (f.text.as_str(), f.approx, f.unit.as_str()),
+            ("超过30多个学时", Some(Approx::More), "学时")
+        );
+        let f = one("培训逾千人。");
+        assert_eq!((f.text.as_str(), f.value), ("逾千人", 1000.0));
+        let f = one("指导两个社区创建示范社区");
+        assert_eq!((f.value, f.unit.as_str()), (2.0, "个"));
+        let f = one("占比10%以上");
+        assert_eq!((f.approx, f.kind), (Some(Approx::More), FactKind::Percent));
+        let f = one("参与70-80万人次");
+        assert_eq!((f.value, f.max), (700000.0, Some(800000.0)));
+    }
+
+    #[test]
+    fn growth_is_signed_and_tied_to_its_subject() {
+        let f = facts("规上新产品产值67.3亿元，同比增长22.1%，新产品产值率19.1%。");
+        assert_eq!(f.len(), 3);
+        assert_eq!(f[1].kind, FactKind::Growth);
+        assert_eq!(f[1].value, 22.1);
+        assert_eq!(f[1].subject.as_deref(), Some("规上新产品产值"));
+        assert_eq!(f[2].kind, FactKind::Percent);
+        assert_eq!(f[2].subject.as_deref(), Some("新产品产值率"));
+        let f = one("工业增加值下降6.3%");
+        assert_eq!((f.value, f.kind), (-6.3, FactKind::Growth));
+        let f = one("增速-4.7%");
+        assert_eq!((f.value, f.text.as_str()), (-4.7, "-4.7%"));
+    }
+
+    #[test]
+    fn look_alikes_are_not_facts() {
+        for t in [
+            "2009年，我局深入开展活动",
+            "11月17-19日举行了第四届百名专家教授与千名企业家科技对接活动",
+            "1-6月份",
+            "以f5创意园为主",
+            "320创意广场",
+            "纪念汶川“5.12”地震一周年",
+            "全市排名第3位",
+            "获得市级科技进步二等奖",
+            "省委改革简报[2016]第3期",
+            "五金机电产业，海峡两岸，进一步，一对一，三下乡",
+            "以“三个代表”重要思想为指导",
+            "一是加强组织领导",
+            "12396信息平台",
+        ] {
+            assert!(facts(t).is_empty(), "{t}: {:?}", facts(t));
+        }
+    }
+
+    #[test]
+    fn subjects_and_roles() {
+        let f = one("全年专利申请量2924件。");
+        assert_eq!(f.subject.as_deref(), Some("专利申请量"));
+        assert_eq!(f.role, FactRole::Achievement);
+        let f = one("积极动员企业申报高新技术企业，拟申报25家。");
+        assert_eq!(f.role, FactRole::Target);
+        let f = one("力争获市级以上科学技术奖3项。");
+        assert_eq!(f.role, FactRole::Target);
+    }
+}

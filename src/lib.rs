@@ -1,0 +1,94 @@
+//! zhreport reads Chinese government work reports as they reach people: scraped from
+//! document-sharing sites, saved as GBK, in traditional characters with pinyin glosses, cut
+//! into page fragments. It gives back the report its authors wrote, in mainland simplified
+//! Chinese, with its outline, its numeric facts and what a careful reader would flag.
+//!
+//! The pipeline (SPEC §1), one module a stage:
+//!
+//! ```text
+//! bytes ─▶ decode ─▶ clean (with convert) ─▶ outline ─▶ facts ─▶ checks ─▶ Report
+//! ```
+//!
+//! ```
+//! let report = zhreport::analyze_text("一、主要工作\n全年專利申請量2924件，同比增長41.7%。\n", None);
+//! assert_eq!(report.text, "一、主要工作\n全年专利申请量2924件，同比增长41.7%。\n");
+//! assert_eq!(report.facts.len(), 2);
+//! assert_eq!(report.facts[0].subject.as_deref(), Some("专利申请量"));
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod checks;
+mod clean;
+mod convert;
+mod decode;
+mod edit;
+mod error;
+mod facts;
+mod outline;
+mod report;
+mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use convert::to_simplified;
+pub use decode::{decode, Decoded};
+pub use error::Error;
+pub use report::*;
+
+/// How to read an input.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The file name to record in the Report (`None` for pasted text).
+    pub name: Option<String>,
+    /// An encoding to use instead of detection (`gbk`, `big5`, `utf-16le`, …).
+    pub encoding: Option<String>,
+}
+
+/// Analyses the bytes of a report file.
+///
+/// Fails only when the bytes are not text (a PDF, a .doc, an image, an archive) or the
+/// forced encoding is unknown; every text gives a Report.
+pub fn analyze(bytes: &[u8], options: &Options) -> Result<Report, Error> {
+    let decoded = decode(bytes, options.encoding.as_deref())?;
+    Ok(run(
+        &decoded.text,
+        options.name.clone(),
+        decoded.encoding,
+        bytes.len(),
+    ))
+}
+
+/// Analyses text that is already decoded (pasted text, say).
+pub fn analyze_text(text: &str, name: Option<&str>) -> Report {
+    run(
+        text,
+        name.map(str::to_string),
+        "utf-8".to_string(),
+        text.len(),
+    )
+}
+
+fn run(text: &str, name: Option<String>, encoding: String, bytes: usize) -> Report {
+    let cleaned = clean::clean(text);
+    let sections = outline::outline(&cleaned.text, cleaned.title.as_deref());
+    let (facts, mut warnings) = facts::find(&cleaned.text, &sections);
+    warnings.extend(checks::check(&cleaned.text, &facts));
+    warnings.sort_by_key(|w| (w.start, w.end));
+    Report {
+        schema: SCHEMA,
+        title: cleaned.title,
+        source: Source {
+            name,
+            encoding,
+            bytes,
+            script: cleaned.script,
+        },
+        text: cleaned.text,
+        cleaning: cleaned.log,
+        sections,
+        facts,
+        warnings,
+    }
+}

@@ -1,0 +1,502 @@
+//! The heading tree (SPEC §4).
+//!
+//! Headings are found by their numbering (`一、` `（一）` `1、`/`1.` `（1）` `①` `第一，`
+//! `壹、`), at a line start or run into a paragraph right after a sentence ends. A run-in
+//! marker counts only when it continues its tier's sequence, so `…。2、…` inside a paragraph
+//! is a heading only where `1、` came before it. Levels follow the order in which tiers first
+//! appear in each article (`【篇一】` dividers are level 0), so a report without `（一）` puts
+//! `1、` under `一、`.
+
+use crate::report::{Section, SectionRole};
+use crate::text::{cn_digit, small_cn_number};
+
+/// The numbering tiers of Chinese official documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Tier {
+    /// `第一，` `第一部分`
+    Ordinal,
+    /// `壹、`
+    Formal,
+    /// `一、`
+    CnComma,
+    /// `（一）` `(一)`
+    CnParen,
+    /// `1、` `1.` `1．`
+    Arabic,
+    /// `（1）` `(1)`
+    ArParen,
+    /// `①`
+    Circled,
+}
+
+/// A heading marker found in the text.
+#[derive(Debug, Clone)]
+struct Marker {
+    tier: Tier,
+    value: u32,
+    /// Char offset of the marker.
+    start: usize,
+    /// Char length of the marker.
+    len: usize,
+    /// At a line start (true) or run into a paragraph (false).
+    line_start: bool,
+}
+
+const MAX_ARABIC_HEADING: u32 = 40;
+
+/// Reads a marker at `chars[i..]`.
+fn marker_at(chars: &[char], i: usize) -> Option<(Tier, u32, usize)> {
+    let c = *chars.get(i)?;
+    let rest = chars.get(i..)?;
+    // 【篇一】 and friends are handled by `article_divider`.
+    if c == '（' || c == '(' {
+        let close = rest.iter().take(6).position(|&d| d == '）' || d == ')')?;
+        let inner: String = rest.get(1..close)?.iter().collect();
+        if let Some(v) = small_cn_number(&inner) {
+            return Some((Tier::CnParen, v, close + 1));
+        }
+        if !inner.is_empty() && inner.len() <= 2 && inner.chars().all(|d| d.is_ascii_digit()) {
+            let v: u32 = inner.parse().ok()?;
+            return Some((Tier::ArParen, v, close + 1));
+        }
+        return None;
+    }
+    if ('①'..='⑳').contains(&c) {
+        return Some((Tier::Circled, c as u32 - '①' as u32 + 1, 1));
+    }
+    if c.is_ascii_digit() {
+        let n = rest.iter().take_while(|d| d.is_ascii_digit()).count();
+        if n > 2 {
+            return None;
+        }
+        let sep = *rest.get(n)?;
+        let v: u32 = rest.get(..n)?.iter().collect::<String>().parse().ok()?;
+        if v == 0 || v > MAX_ARABIC_HEADING {
+            return None;
+        }
+        let after = rest.get(n + 1).copied();
+        let ok = match sep {
+            '、' => true,
+            // `1.` but not `1.5` or `5.12`
+            '.' | '．' => after.is_some_and(|a| !a.is_ascii_digit() && !a.is_whitespace()),
+            _ => false,
+        };
+        return ok.then_some((Tier::Arabic, v, n + 1));
+    }
+    if c == '第' {
+        let n = rest
+            .get(1..)?
+            .iter()
+            .take_while(|&&d| cn_digit(d).is_some() || d == '十')
+            .count();
+        let num: String = rest.get(1..1 + n)?.iter().collect();
+        let v = small_cn_number(&num)?;
+        let after: String = rest.get(1 + n..(3 + n).min(rest.len()))?.iter().collect();
+        if after.starts_with("部分") {
+            let extra = if matches!(rest.get(3 + n), Some('、' | '，' | ',' | '：' | ':')) {
+                1
+            } else {
+                0
+            };
+            return Some((Tier::Ordinal, v, 3 + n + extra));
+        }
+        if matches!(rest.get(1 + n), Some('，' | ',' | '、' | '：' | ':')) {
+            return Some((Tier::Ordinal, v, 2 + n));
+        }
+        return None;
+    }
+    let n = rest
+        .iter()
+        .take(4)
+        .take_while(|&&d| cn_digit(d).is_some() || d == '十' || d == '拾')
+        .count();
+    if n == 0 || rest.get(n) != Some(&'、') {
+        return None;
+    }
+    let num: String = rest.get(..n)?.iter().collect();
+    let formal = num.chars().any(|d| "壹贰叁肆伍陆柒捌玖拾".contains(d));
+    if num.contains('两') || num.contains('〇') || num.contains('零') {
+        return None;
+    }
+    let v = small_cn_number(&num)?;
+    Some((if formal { Tier::Formal } else { Tier::CnComma }, v, n + 1))
+}
+
+/// `【篇一】`, `篇一`, `篇1`, `第一篇` alone on a line (a few characters around allowed).
+fn article_divider(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.chars().count();
+    if n == 0 || n > 8 {
+        return false;
+    }
+    let inner = t
+        .trim_start_matches(['【', '[', '〖'])
+        .trim_end_matches(['】', ']', '〗']);
+    let num = |s: &str| {
+        !s.is_empty() && (s.chars().all(|c| c.is_ascii_digit()) || small_cn_number(s).is_some())
+    };
+    inner.strip_prefix('篇').is_some_and(num)
+        || inner
+            .strip_prefix('第')
+            .and_then(|s| s.strip_suffix('篇'))
+            .is_some_and(num)
+}
+
+/// A table-of-contents line: ends in leader dots or a page number after a gap.
+fn toc_line(line: &str) -> bool {
+    let t = line.trim_end();
+    let digits = t.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let head: String = t.chars().rev().skip(digits).take(2).collect();
+    head.chars()
+        .all(|c| matches!(c, '.' | '…' | '·' | '─' | '-' | ' ' | '\u{3000}'))
+}
+
+/// Finds the heading title after a marker: up to the end of the first sentence, or the line
+/// end, never longer than a heading can be.
+fn heading_title(chars: &[char], from: usize) -> (String, usize) {
+    let line_end = chars
+        .iter()
+        .skip(from)
+        .position(|&c| c == '\n')
+        .map_or(chars.len(), |p| from + p);
+    let seg = chars.get(from..line_end).unwrap_or(&[]);
+    let stop = seg
+        .iter()
+        .position(|&c| matches!(c, '。' | '；' | ';' | '！' | '？'));
+    let cut = match stop {
+        None if seg.len() <= 60 => seg.len(),
+        Some(p) if p <= 40 => p,
+        _ => {
+            // No sentence end nearby: the heading phrase ends at the first comma or colon.
+            seg.iter()
+                .take(40)
+                .position(|&c| matches!(c, '，' | ',' | '：' | ':'))
+                .unwrap_or(seg.len().min(30))
+        }
+    };
+    let title: String = seg.get(..cut).unwrap_or(&[]).iter().collect();
+    (title.trim().to_string(), from + cut)
+}
+
+/// The role a heading's words give, if any.
+pub(crate) fn role_of(title: &str) -> Option<SectionRole> {
+    const PLAN: &[&str] = &[
+        "思路",
+        "计划",
+        "打算",
+        "工作重点",
+        "重点工作",
+        "下一步",
+        "下半年",
+        "明年",
+        "安排",
+        "要点",
+        "目标任务",
+        "主要任务",
+        "展望",
+        "规划",
+        "部署",
+    ];
+    const PROBLEMS: &[&str] = &[
+        "存在问题",
+        "存在的问题",
+        "问题",
+        "不足",
+        "困难",
+        "差距",
+        "短板",
+    ];
+    const REVIEW: &[&str] = &[
+        "主要工作",
+        "工作总结",
+        "总结",
+        "成效",
+        "成绩",
+        "回顾",
+        "完成情况",
+        "开展情况",
+        "主要做法",
+        "取得",
+        "工作情况",
+        "进展",
+        "上半年",
+        "一年来",
+        "亮点",
+    ];
+    if PLAN.iter().any(|w| title.contains(w)) && !title.contains("总结") {
+        Some(SectionRole::Plan)
+    } else if PROBLEMS.iter().any(|w| title.contains(w)) {
+        Some(SectionRole::Problems)
+    } else if REVIEW.iter().any(|w| title.contains(w)) {
+        Some(SectionRole::Review)
+    } else if PLAN.iter().any(|w| title.contains(w)) {
+        Some(SectionRole::Plan)
+    } else {
+        None
+    }
+}
+
+/// Builds the outline of cleaned text. `title` gives the role of text outside any section.
+pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
+    let chars: Vec<char> = text.chars().collect();
+    let doc_role = title.and_then(role_of).unwrap_or(SectionRole::Other);
+    // Candidates in document order, with article dividers as level-0 entries.
+    let mut found: Vec<(Option<Marker>, usize, usize)> = Vec::new(); // (marker, start, len) ; None = divider
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let n = line.chars().count();
+        if article_divider(line) {
+            let lead = line.chars().take_while(|c| c.is_whitespace()).count();
+            let len = line.trim().chars().count();
+            found.push((None, pos + lead, len));
+        } else if !toc_line(line) {
+            scan_line(&chars, pos, pos + n, &mut found);
+        }
+        pos += n;
+    }
+    // Accept markers by sequence, article by article.
+    let mut sections: Vec<Section> = Vec::new();
+    let mut tiers: Vec<Tier> = Vec::new();
+    let mut last: Vec<(Tier, u32)> = Vec::new();
+    for (m, start, len) in found {
+        let Some(m) = m else {
+            let marker: String = chars
+                .get(start..start + len)
+                .unwrap_or(&[])
+                .iter()
+                .collect();
+            tiers.clear();
+            last.clear();
+            sections.push(Section {
+                level: 0,
+                marker: marker.clone(),
+                title: String::new(),
+                start,
+                end: chars.len(),
+                role: doc_role,
+            });
+            continue;
+        };
+        let prev = last
+            .iter()
+            .rev()
+            .find(|(t, _)| *t == m.tier)
+            .map(|&(_, v)| v);
+        let known = tiers.contains(&m.tier);
+        let fits = match prev {
+            Some(p) => m.value == p + 1,
+            None => m.value == 1,
+        };
+        if !m.line_start && !fits {
+            continue;
+        }
+        if m.line_start && !fits {
+            // A line-start marker out of sequence is still a heading when its tier is in use
+            // (numbering restarts under a new parent, or a heading was lost).
+            if !(known || m.value <= 2) {
+                continue;
+            }
+        }
+        if !known {
+            tiers.push(m.tier);
+        }
+        let depth = tiers.iter().position(|t| *t == m.tier).unwrap_or(0);
+        // Headings of deeper tiers restart their numbering under this one.
+        last.retain(|(t, _)| tiers.iter().position(|x| x == t).unwrap_or(0) < depth);
+        last.push((m.tier, m.value));
+        let (title, _) = heading_title(&chars, m.start + m.len);
+        let marker: String = chars
+            .get(m.start..m.start + m.len)
+            .unwrap_or(&[])
+            .iter()
+            .collect();
+        sections.push(Section {
+            level: (depth + 1).min(4) as u8,
+            marker,
+            title,
+            start: m.start,
+            end: chars.len(),
+            role: SectionRole::Other,
+        });
+    }
+    finish(&mut sections, chars.len(), doc_role);
+    sections
+}
+
+/// Scans one line (chars `from..to`) for a line-start marker and run-in markers.
+fn scan_line(
+    chars: &[char],
+    from: usize,
+    to: usize,
+    out: &mut Vec<(Option<Marker>, usize, usize)>,
+) {
+    let lead = chars
+        .get(from..to)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|c| c.is_whitespace())
+        .count();
+    let mut i = from + lead;
+    if let Some((tier, value, len)) = marker_at(chars, i) {
+        out.push((
+            Some(Marker {
+                tier,
+                value,
+                start: i,
+                len,
+                line_start: true,
+            }),
+            i,
+            len,
+        ));
+        i += len;
+    }
+    while i < to {
+        let c = chars.get(i).copied().unwrap_or('\n');
+        if matches!(c, '。' | '！' | '？') {
+            let j = i + 1;
+            if let Some((tier, value, len)) = marker_at(chars, j) {
+                // Run-in: only the tiers that head sections, not `1.` list items.
+                out.push((
+                    Some(Marker {
+                        tier,
+                        value,
+                        start: j,
+                        len,
+                        line_start: false,
+                    }),
+                    j,
+                    len,
+                ));
+                i = j + len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Sets ends (a section runs to the next heading at its level or above) and roles
+/// (from the heading's words, else inherited from the parent).
+fn finish(sections: &mut [Section], text_len: usize, doc_role: SectionRole) {
+    let n = sections.len();
+    for i in 0..n {
+        let level = sections.get(i).map_or(0, |s| s.level);
+        let end = sections
+            .iter()
+            .skip(i + 1)
+            .find(|s| s.level <= level)
+            .map_or(text_len, |s| s.start);
+        if let Some(s) = sections.get_mut(i) {
+            s.end = end;
+        }
+    }
+    let mut stack: Vec<(u8, SectionRole)> = Vec::new();
+    for s in sections.iter_mut() {
+        while stack.last().is_some_and(|&(l, _)| l >= s.level) {
+            stack.pop();
+        }
+        let parent = stack.last().map_or(doc_role, |&(_, r)| r);
+        s.role = if s.level == 0 {
+            doc_role
+        } else {
+            role_of(&s.title).unwrap_or(parent)
+        };
+        stack.push((s.level, s.role));
+    }
+}
+
+/// Index of the innermost section holding char offset `pos`.
+pub(crate) fn section_at(sections: &[Section], pos: usize) -> Option<usize> {
+    sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.start <= pos && pos < s.end)
+        .max_by_key(|(_, s)| s.start)
+        .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn brief(text: &str) -> Vec<(u8, String, String, SectionRole)> {
+        outline(text, None)
+            .into_iter()
+            .map(|s| (s.level, s.marker, s.title, s.role))
+            .collect()
+    }
+
+    #[test]
+    fn tiers_nest_by_first_appearance() {
+        let t = "一、2009年主要工作\n（一）加强创新\n1、注重学习教育。组织学习。\n2、注重开门纳谏。\n二、2010年工作思路\n（一）大力推进。\n";
+        let o = brief(t);
+        assert_eq!(o.len(), 6);
+        assert_eq!(
+            o[0],
+            (
+                1,
+                "一、".into(),
+                "2009年主要工作".into(),
+                SectionRole::Review
+            )
+        );
+        assert_eq!(o[1].0, 2);
+        assert_eq!(
+            o[2],
+            (3, "1、".into(), "注重学习教育".into(), SectionRole::Review)
+        );
+        assert_eq!(
+            o[4],
+            (1, "二、".into(), "2010年工作思路".into(), SectionRole::Plan)
+        );
+        assert_eq!(o[5].3, SectionRole::Plan);
+    }
+
+    #[test]
+    fn without_paren_tier_arabic_is_level_two() {
+        let o = brief("一、主要工作\n1、抓项目。\n2、抓平台。\n二、存在问题\n");
+        assert_eq!(o.iter().map(|s| s.0).collect::<Vec<_>>(), vec![1, 2, 2, 1]);
+        assert_eq!(o[3].3, SectionRole::Problems);
+    }
+
+    #[test]
+    fn run_in_headings_follow_the_sequence() {
+        let t = "一、上半年工作情况今年以来成效明显。（一）发展产业。一是加强领导。（二）推进改革。数据为5.12地震。3、不是标题。二、下半年打算下半年我们将推进。\n";
+        let o = brief(t);
+        let markers: Vec<&str> = o.iter().map(|s| s.1.as_str()).collect();
+        assert_eq!(markers, vec!["一、", "（一）", "（二）", "二、"]);
+        assert_eq!(o[3].3, SectionRole::Plan);
+    }
+
+    #[test]
+    fn not_headings() {
+        let o = brief(
+            "2013年，我们大力实施。\n5.12地震一周年。\n一是加强领导。二是扶持企业。\n壹、前言……1\n",
+        );
+        assert!(o.is_empty(), "{o:?}");
+    }
+
+    #[test]
+    fn articles_are_level_zero() {
+        let t = "【篇一】\n一、工作总结\n1、抓项目。\n【篇二】\n（一）优化环境\n1、研究部署。\n";
+        let o = brief(t);
+        assert_eq!(
+            o.iter().map(|s| s.0).collect::<Vec<_>>(),
+            vec![0, 1, 2, 0, 1, 2]
+        );
+    }
+
+    #[test]
+    fn ends_and_innermost_section() {
+        let t = "一、甲\n1、乙。\n二、丙\n";
+        let o = outline(t, None);
+        assert_eq!(o[0].end, o[2].start);
+        assert_eq!(o[1].end, o[2].start);
+        assert_eq!(section_at(&o, o[1].start + 3), Some(1));
+        assert_eq!(section_at(&o, 0), Some(0));
+    }
+}

@@ -1,0 +1,105 @@
+//! Character classes shared by the stages.
+
+/// A Han ideograph (CJK Unified Ideographs and their extensions, compatibility ideographs).
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3134F}')
+}
+
+/// CJK punctuation and full-width forms that sit between Han characters without spaces.
+pub(crate) fn is_cjk_punct(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303F}'
+        | '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}'
+        | '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+}
+
+/// Han or CJK punctuation: the characters letter-spacing is removed between.
+pub(crate) fn is_cjk(c: char) -> bool {
+    is_han(c) || is_cjk_punct(c)
+}
+
+/// Ends a sentence (or a clause that can end a paragraph).
+pub(crate) fn is_terminal(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！'
+            | '？'
+            | '!'
+            | '?'
+            | '；'
+            | ';'
+            | '…'
+            | '”'
+            | '’'
+            | '"'
+            | '）'
+            | ')'
+            | '：'
+            | ':'
+            | '】'
+            | '》'
+    )
+}
+
+/// The value of a Chinese digit (一…九, 〇/零, 两).
+pub(crate) fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' | '壹' => 1,
+        '二' | '两' | '贰' => 2,
+        '三' | '叁' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// Reads a Chinese numeral of tens and units (一, 十, 十二, 二十三, 九十九) as a number.
+/// Larger numbers are the facts stage's business.
+pub(crate) fn small_cn_number(s: &str) -> Option<u32> {
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [d] if *d == '十' || *d == '拾' => Some(10),
+        [d] => cn_digit(*d),
+        [t, d] if *t == '十' || *t == '拾' => cn_digit(*d).map(|v| 10 + v),
+        [d, t] if *t == '十' || *t == '拾' => cn_digit(*d).map(|v| v * 10),
+        [d, t, u] if *t == '十' || *t == '拾' => Some(cn_digit(*d)? * 10 + cn_digit(*u)?),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_numbers() {
+        assert_eq!(small_cn_number("一"), Some(1));
+        assert_eq!(small_cn_number("十"), Some(10));
+        assert_eq!(small_cn_number("十二"), Some(12));
+        assert_eq!(small_cn_number("二十"), Some(20));
+        assert_eq!(small_cn_number("三十四"), Some(34));
+        assert_eq!(small_cn_number("百"), None);
+    }
+
+    #[test]
+    fn classes() {
+        assert!(is_han('科'));
+        assert!(is_han('𠀀'));
+        assert!(!is_han('A'));
+        assert!(is_cjk_punct('，'));
+        assert!(is_cjk_punct('。'));
+        assert!(!is_cjk_punct(','));
+    }
+}

@@ -1,0 +1,93 @@
+//! The JavaScript binding: translation only. Offsets become UTF-16 code units, the unit of
+//! JavaScript strings, so `text.slice(start, end)` in the page gives the span.
+
+use wasm_bindgen::prelude::*;
+
+use crate::{Options, Report};
+
+/// Moves char offsets to UTF-16 offsets for `text`.
+struct Utf16Map {
+    /// UTF-16 offset of each char offset, with one extra entry for the end.
+    at: Vec<u32>,
+}
+
+impl Utf16Map {
+    fn new(text: &str) -> Self {
+        let mut at = Vec::with_capacity(text.len() + 1);
+        let mut u = 0u32;
+        for c in text.chars() {
+            at.push(u);
+            u += c.len_utf16() as u32;
+        }
+        at.push(u);
+        Utf16Map { at }
+    }
+
+    fn map(&self, pos: usize) -> usize {
+        self.at
+            .get(pos)
+            .or(self.at.last())
+            .map_or(0, |&u| u as usize)
+    }
+}
+
+/// Rewrites every offset of a Report from chars to UTF-16 code units.
+pub fn to_utf16_offsets(mut r: Report) -> Report {
+    let m = Utf16Map::new(&r.text);
+    for c in &mut r.cleaning {
+        c.at = m.map(c.at);
+    }
+    for s in &mut r.sections {
+        s.start = m.map(s.start);
+        s.end = m.map(s.end);
+    }
+    for f in &mut r.facts {
+        f.start = m.map(f.start);
+        f.end = m.map(f.end);
+    }
+    for w in &mut r.warnings {
+        w.start = m.map(w.start);
+        w.end = m.map(w.end);
+    }
+    r
+}
+
+fn to_js(r: Report) -> Result<JsValue, JsValue> {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&to_utf16_offsets(r), &ser)
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// Analyses the bytes of a file. `encoding` may be empty for detection. Throws a string
+/// for a file that is not text. Offsets in the result are UTF-16 code units.
+#[wasm_bindgen(js_name = analyzeBytes)]
+pub fn analyze_bytes(
+    bytes: &[u8],
+    name: Option<String>,
+    encoding: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let options = Options {
+        name,
+        encoding: encoding.filter(|e| !e.is_empty()),
+    };
+    let report = crate::analyze(bytes, &options).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    to_js(report)
+}
+
+/// Analyses pasted text. Offsets in the result are UTF-16 code units.
+#[wasm_bindgen(js_name = analyzeText)]
+pub fn analyze_text(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
+    to_js(crate::analyze_text(text, name.as_deref()))
+}
+
+/// Traditional to mainland simplified Chinese, nothing else.
+#[wasm_bindgen(js_name = toSimplified)]
+pub fn to_simplified(text: &str) -> String {
+    crate::to_simplified(text)
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
