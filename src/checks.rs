@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::facts::fmt_num;
-use crate::report::{Approx, Fact, Warning, WarningKind};
+use crate::report::{Fact, Warning, WarningKind};
 use crate::text::is_han;
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -114,7 +114,8 @@ fn garbled(cs: &[char], out: &mut Vec<Warning>) {
     }
 }
 
-/// A total followed by its parts in parentheses or after 其中 that do not add up.
+/// A total followed by its parts in parentheses or after 其中 that do not add up. Only the
+/// parts at the breakdown's own level count: `19项(星火计划4项、…)` is one part of 19.
 fn sums(cs: &[char], facts: &[Fact], out: &mut Vec<Warning>) {
     for (i, total) in facts.iter().enumerate() {
         if total.approx.is_some() || total.max.is_some() {
@@ -122,16 +123,17 @@ fn sums(cs: &[char], facts: &[Fact], out: &mut Vec<Warning>) {
         }
         let after: String = cs.iter().skip(total.end).take(4).collect();
         let paren = after.starts_with('(') || after.starts_with('（');
-        let qizhong = after.starts_with("，其中")
-            || after.starts_with(",其中")
-            || after.starts_with("。其中")
-            || after.starts_with("其中");
-        if !paren && !qizhong {
+        let partial = after
+            .trim_start_matches(['(', '（', '，', ',', '。'])
+            .starts_with("其中");
+        if !paren && !partial {
             continue;
         }
-        // The extent of the breakdown: to the closing parenthesis, or to the sentence end.
+        // Walk the breakdown: to the closing parenthesis, or to the sentence end; note the
+        // depth of every position so that nested breakdowns are left out.
         let mut depth = 0i32;
         let mut end = total.end;
+        let mut depth_at = Vec::new();
         for (k, &c) in cs.iter().enumerate().skip(total.end) {
             end = k;
             match c {
@@ -142,32 +144,31 @@ fn sums(cs: &[char], facts: &[Fact], out: &mut Vec<Warning>) {
                         break;
                     }
                 }
-                '。' | '；' | ';' | '\n' if !paren => break,
+                '。' | '；' | ';' | '\n' if !paren || depth <= 0 => break,
                 _ => {}
             }
-            if k - total.end > 300 {
+            depth_at.push(depth);
+            if k - total.end > 400 {
                 break;
             }
         }
+        let level = if paren { 1 } else { 0 };
         let parts: Vec<&Fact> = facts
             .iter()
             .skip(i + 1)
             .take_while(|f| f.end <= end)
+            .filter(|f| depth_at.get(f.start - total.end).copied() == Some(level))
             .filter(|f| f.unit == total.unit && f.kind == total.kind)
             .collect();
-        if parts.len() < 2
-            || parts
-                .iter()
-                .any(|f| f.approx == Some(Approx::More) || f.max.is_some())
-        {
+        if parts.len() < 2 || parts.iter().any(|f| f.approx.is_some() || f.max.is_some()) {
             continue;
         }
         let sum: f64 = parts.iter().map(|f| f.value).sum();
         // 其中 may list only some of the parts: only a sum above the total is wrong there.
-        let wrong = if paren {
-            (sum - total.value).abs() > 1e-6
-        } else {
+        let wrong = if partial {
             sum > total.value + 1e-6
+        } else {
+            (sum - total.value).abs() > 1e-6
         };
         if wrong {
             out.push(Warning {
@@ -237,6 +238,9 @@ mod tests {
             "{}",
             s[0].message
         );
+        let t = "新列入项目148项,其中:国家级19项(星火计划4项、火炬计划15项),省级26项(重大专项8项、重点项目18项),其他103项。获奖10项(其中一等奖1项,二等奖6项)。";
+        let (facts, _) = crate::facts::find(t, &[]);
+        assert!(check(t, &facts).is_empty(), "{:?}", check(t, &facts));
         let t = "获省级项目27项(省重大专项8项、省重点项目10项、省面上项目9项)。";
         let (facts, _) = crate::facts::find(t, &[]);
         assert!(check(t, &facts).is_empty());

@@ -694,7 +694,11 @@ fn category_tag(line: &str) -> Option<usize> {
 
 fn looks_like_title(t: &str) -> bool {
     let n = t.chars().count();
-    (4..=60).contains(&n) && !t.contains('。') && !t.contains('，') && !t.contains(',')
+    (4..=60).contains(&n)
+        && !t.contains('。')
+        && !t.contains('，')
+        && !t.contains(',')
+        && !crate::outline::article_divider(t)
 }
 
 /// Keeps the title once (dropping a category tag, repeats and a copy wrapped over two lines),

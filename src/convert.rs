@@ -58,7 +58,8 @@ pub(crate) fn convert_doc(doc: &mut Doc) -> Script {
 
 /// The script from how many Han characters conversion changed.
 fn judge(han: usize, changed: usize) -> Script {
-    if changed == 0 {
+    // One stray variant form in a thousand characters (部份 for 部分) is still simplified text.
+    if changed == 0 || changed * 1000 <= han {
         Script::Simplified
     } else if changed * 10 >= han {
         // In running traditional text about a quarter of the characters differ from

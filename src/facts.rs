@@ -540,6 +540,11 @@ fn candidate_ok(cs: &[char], num_start: usize, q: &Quantity) -> bool {
     if after.is_some_and(|c| c.is_ascii_alphanumeric()) && q.unit != "%" {
         return false;
     }
+    // 二期 (a phase), 八倍增 (a slogan): Chinese numerals before these are names.
+    let chinese = cs.get(num_start).is_some_and(|&c| is_cn_numeral(c));
+    if chinese && (q.unit == "期" || (q.unit == "倍" && matches!(after, Some('增' | '速')))) {
+        return false;
+    }
     // 一等奖, 二等奖 never reach here (等 is no unit); 五金, 两岸, 进一步 neither.
     !in_short_quote(cs, q.start, q.end)
 }

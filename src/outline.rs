@@ -123,7 +123,7 @@ fn marker_at(chars: &[char], i: usize) -> Option<(Tier, u32, usize)> {
 }
 
 /// `【篇一】`, `篇一`, `篇1`, `第一篇` alone on a line (a few characters around allowed).
-fn article_divider(line: &str) -> bool {
+pub(crate) fn article_divider(line: &str) -> bool {
     let t = line.trim();
     let n = t.chars().count();
     if n == 0 || n > 8 {
@@ -177,28 +177,73 @@ fn heading_title(chars: &[char], from: usize) -> (String, usize) {
                 .unwrap_or(seg.len().min(30))
         }
     };
+    // A sub-heading run straight on (`…知识产权力度1、充分利用…`) ends this one.
+    let cut = (4..cut)
+        .find(|&p| {
+            matches!(marker_at(chars, from + p), Some((_, 1, _)))
+                && !seg.get(p - 1).is_some_and(|c| c.is_ascii_digit())
+        })
+        .unwrap_or(cut);
+    // Only a heading that runs into its paragraph needs its end found.
+    let cut = if cut < seg.len() {
+        run_in_end(seg, cut)
+    } else {
+        cut
+    };
     let title: String = seg.get(..cut).unwrap_or(&[]).iter().collect();
     (title.trim().to_string(), from + cut)
 }
 
+/// Words that end a heading phrase (`…开展情况和成效`, `…工作计划与打算`).
+const HEADING_FINAL: &[&str] = &[
+    "情况", "成效", "成绩", "打算", "计划", "思路", "工作", "问题", "不足", "措施", "建议", "做法",
+    "体会", "目标", "任务", "重点", "经验", "亮点", "安排", "总结",
+];
+
+/// A heading run into its paragraph with no punctuation between (`一、上半年主要工作开展情况
+/// 和成效今年以来，我局…`): the phrase ends at the last heading-final word before the first
+/// comma, when the text up to that comma is too long to be all heading.
+fn run_in_end(seg: &[char], cut: usize) -> usize {
+    let comma = seg
+        .iter()
+        .position(|&c| matches!(c, '，' | ',' | '：' | ':' | '。' | '；'))
+        .unwrap_or(seg.len());
+    if comma <= 14 || cut < comma.min(seg.len()) && cut <= 14 {
+        return cut;
+    }
+    let window: String = seg.iter().take(comma.min(30)).collect();
+    let mut best = None;
+    for w in HEADING_FINAL {
+        for (b, _) in window.match_indices(w) {
+            let end = window[..b].chars().count() + w.chars().count();
+            if end >= 4 && end < comma && best.is_none_or(|e| end > e) {
+                best = Some(end);
+            }
+        }
+    }
+    best.map_or(cut, |e| e.min(cut))
+}
+
 /// The role a heading's words give, if any.
 pub(crate) fn role_of(title: &str) -> Option<SectionRole> {
+    // Not bare 计划 or 规划: 科技计划项目 and 规划编制 are work done.
     const PLAN: &[&str] = &[
         "思路",
-        "计划",
+        "工作计划",
+        "年计划",
+        "计划与",
         "打算",
         "工作重点",
         "重点工作",
         "下一步",
         "下半年",
         "明年",
-        "安排",
+        "工作安排",
         "要点",
         "目标任务",
         "主要任务",
         "展望",
-        "规划",
-        "部署",
+        "今后",
     ];
     const PROBLEMS: &[&str] = &[
         "存在问题",
@@ -257,10 +302,11 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
         }
         pos += n;
     }
-    // Accept markers by sequence, article by article.
+    // Accept markers by sequence. `open` is the stack of tiers from the outermost heading to
+    // the innermost, with the last number seen in each: a tier already open continues (a
+    // sibling), a new tier opens under the innermost heading (a child).
     let mut sections: Vec<Section> = Vec::new();
-    let mut tiers: Vec<Tier> = Vec::new();
-    let mut last: Vec<(Tier, u32)> = Vec::new();
+    let mut open: Vec<(Tier, u32)> = Vec::new();
     for (m, start, len) in found {
         let Some(m) = m else {
             let marker: String = chars
@@ -268,11 +314,10 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
                 .unwrap_or(&[])
                 .iter()
                 .collect();
-            tiers.clear();
-            last.clear();
+            open.clear();
             sections.push(Section {
                 level: 0,
-                marker: marker.clone(),
+                marker,
                 title: String::new(),
                 start,
                 end: chars.len(),
@@ -280,33 +325,26 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
             });
             continue;
         };
-        let prev = last
-            .iter()
-            .rev()
-            .find(|(t, _)| *t == m.tier)
-            .map(|&(_, v)| v);
-        let known = tiers.contains(&m.tier);
-        let fits = match prev {
-            Some(p) => m.value == p + 1,
-            None => m.value == 1,
-        };
-        if !m.line_start && !fits {
-            continue;
-        }
-        if m.line_start && !fits {
-            // A line-start marker out of sequence is still a heading when its tier is in use
-            // (numbering restarts under a new parent, or a heading was lost).
-            if !(known || m.value <= 2) {
-                continue;
+        let depth = match open.iter().position(|(t, _)| *t == m.tier) {
+            Some(d) => {
+                let prev = open.get(d).map_or(0, |&(_, v)| v);
+                // In sequence, or at a line start (numbering that skips or repeats is
+                // tolerated there: a heading was lost, or a list restarted).
+                if m.value != prev + 1 && !m.line_start {
+                    continue;
+                }
+                d
             }
-        }
-        if !known {
-            tiers.push(m.tier);
-        }
-        let depth = tiers.iter().position(|t| *t == m.tier).unwrap_or(0);
-        // Headings of deeper tiers restart their numbering under this one.
-        last.retain(|(t, _)| tiers.iter().position(|x| x == t).unwrap_or(0) < depth);
-        last.push((m.tier, m.value));
+            None => {
+                // A new tier starts at 1 (or 2 at a line start, when the first was lost).
+                if !(m.value == 1 || (m.line_start && m.value == 2)) {
+                    continue;
+                }
+                open.len()
+            }
+        };
+        open.truncate(depth);
+        open.push((m.tier, m.value));
         let (title, _) = heading_title(&chars, m.start + m.len);
         let marker: String = chars
             .get(m.start..m.start + m.len)
@@ -339,39 +377,42 @@ fn scan_line(
         .iter()
         .take_while(|c| c.is_whitespace())
         .count();
-    let mut i = from + lead;
-    if let Some((tier, value, len)) = marker_at(chars, i) {
+    let push = |out: &mut Vec<(Option<Marker>, usize, usize)>, start: usize, line_start: bool| {
+        let (tier, value, len) = marker_at(chars, start)?;
         out.push((
             Some(Marker {
                 tier,
                 value,
-                start: i,
+                start,
                 len,
-                line_start: true,
+                line_start,
             }),
-            i,
+            start,
             len,
         ));
-        i += len;
+        // A sub-heading that follows this heading's phrase with no break.
+        let (_, title_end) = heading_title(chars, start + len);
+        if let Some((tier, 1, sub_len)) = marker_at(chars, title_end) {
+            let m = Marker {
+                tier,
+                value: 1,
+                start: title_end,
+                len: sub_len,
+                line_start: false,
+            };
+            out.push((Some(m), title_end, sub_len));
+        }
+        Some(start + len)
+    };
+    let mut i = from + lead;
+    if let Some(next) = push(out, i, true) {
+        i = next;
     }
     while i < to {
         let c = chars.get(i).copied().unwrap_or('\n');
         if matches!(c, '。' | '！' | '？') {
-            let j = i + 1;
-            if let Some((tier, value, len)) = marker_at(chars, j) {
-                // Run-in: only the tiers that head sections, not `1.` list items.
-                out.push((
-                    Some(Marker {
-                        tier,
-                        value,
-                        start: j,
-                        len,
-                        line_start: false,
-                    }),
-                    j,
-                    len,
-                ));
-                i = j + len;
+            if let Some(next) = push(out, i + 1, false) {
+                i = next;
                 continue;
             }
         }
@@ -400,10 +441,15 @@ fn finish(sections: &mut [Section], text_len: usize, doc_role: SectionRole) {
             stack.pop();
         }
         let parent = stack.last().map_or(doc_role, |&(_, r)| r);
-        s.role = if s.level == 0 {
-            doc_role
-        } else {
-            role_of(&s.title).unwrap_or(parent)
+        // A sub-heading keeps its parent's role unless the parent has none or the
+        // sub-heading names problems: `4、…要有新进展` in a plan is still the plan.
+        let own = role_of(&s.title);
+        s.role = match (s.level, own) {
+            (0, _) => doc_role,
+            (1, Some(r)) => r,
+            (_, Some(SectionRole::Problems)) => SectionRole::Problems,
+            (_, Some(r)) if parent == SectionRole::Other => r,
+            _ => parent,
         };
         stack.push((s.level, s.role));
     }
@@ -470,6 +516,16 @@ mod tests {
         let markers: Vec<&str> = o.iter().map(|s| s.1.as_str()).collect();
         assert_eq!(markers, vec!["一、", "（一）", "（二）", "二、"]);
         assert_eq!(o[3].3, SectionRole::Plan);
+    }
+
+    #[test]
+    fn roles_from_words() {
+        assert_eq!(role_of("组织实施科技计划项目"), None);
+        assert_eq!(role_of("加强科技计划项目的申报、实施和绩效考核工作"), None);
+        assert_eq!(role_of("2010年工作思路"), Some(SectionRole::Plan));
+        assert_eq!(role_of("下半年工作计划与打算"), Some(SectionRole::Plan));
+        assert_eq!(role_of("存在问题"), Some(SectionRole::Problems));
+        assert_eq!(role_of("主要做法及取得的成效"), Some(SectionRole::Review));
     }
 
     #[test]
