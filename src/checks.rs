@@ -114,6 +114,17 @@ fn garbled(cs: &[char], out: &mut Vec<Warning>) {
     }
 }
 
+/// Verbs that open a clause about another quantity than the breakdown's.
+const NEW_QUANTITY: &[&str] = &[
+    "带动", "拉动", "实现", "形成", "带来", "共计", "合计", "累计", "另有", "此外",
+];
+
+fn starts_at(cs: &[char], i: usize, w: &str) -> bool {
+    w.chars()
+        .enumerate()
+        .all(|(k, c)| cs.get(i + k) == Some(&c))
+}
+
 /// A total followed by its parts in parentheses or after 其中 that do not add up. Only the
 /// parts at the breakdown's own level count: `19项(星火计划4项、…)` is one part of 19.
 fn sums(cs: &[char], facts: &[Fact], out: &mut Vec<Warning>) {
@@ -145,6 +156,11 @@ fn sums(cs: &[char], facts: &[Fact], out: &mut Vec<Warning>) {
                     }
                 }
                 '。' | '；' | ';' | '\n' if !paren || depth <= 0 => break,
+                // A clause that brings in a quantity of its own ends a 其中 breakdown:
+                // `…其中…达到1.22亿元,带动…形成83亿销售`.
+                '，' | ',' if !paren && NEW_QUANTITY.iter().any(|w| starts_at(cs, k + 1, w)) => {
+                    break
+                }
                 _ => {}
             }
             depth_at.push(depth);

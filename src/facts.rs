@@ -410,8 +410,14 @@ fn quantity_at(
     let (unit, kind, mut end) = match unit_at(cs, k) {
         Some((u, kind, e)) => (u.to_string(), kind, e),
         None if scale.is_some() => {
-            // `累计7.8亿`, `总投资达8.2亿`: money when the clause speaks of it.
-            let clause = clause_before(cs, pstart);
+            // `累计7.8亿`, `总投资达8.2亿`: money when the sentence speaks of it.
+            let from = cs
+                .get(..pstart)
+                .unwrap_or(&[])
+                .iter()
+                .rposition(|&c| is_sentence_end(c))
+                .map_or(0, |p| p + 1);
+            let sentence: String = cs.get(from..pstart).unwrap_or(&[]).iter().collect();
             let about_money = [
                 "投资",
                 "资金",
@@ -431,9 +437,10 @@ fn quantity_at(
                 "GDP",
                 "gdp",
                 "生产总值",
+                "元",
             ]
             .iter()
-            .any(|w| clause.contains(w));
+            .any(|w| sentence.contains(w));
             if !about_money {
                 return None;
             }
