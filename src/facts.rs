@@ -322,6 +322,45 @@ fn unit_at(cs: &[char], i: usize) -> Option<(&'static str, FactKind, usize)> {
         })
 }
 
+/// A measure word that is the first character of a longer word (`330人才计划`, `3台湾企业`)
+/// is no measure word there.
+const UNIT_WORDS: &[(&str, &str)] = &[
+    ("人", "才员口民大工体们均"),
+    ("个", "人体别性案"),
+    ("台", "湾站账"),
+    ("所", "有得属在以谓"),
+    ("条", "件例款"),
+    ("期", "间刊限望待"),
+    ("部", "门署分委"),
+    ("批", "准复示"),
+    ("处", "理长置室级"),
+    ("名", "单称录牌义"),
+    ("场", "所地景馆"),
+    ("位", "于置"),
+    ("种", "植子养"),
+    ("起", "步来点草"),
+    ("天", "然津地"),
+    ("元", "素旦宵"),
+    ("次", "年日要序"),
+    ("类", "似型别"),
+    ("家", "庭长属具乡园"),
+    ("项", "目"),
+    ("本", "地级身市区县"),
+    ("门", "户槛"),
+    ("头", "部脑"),
+    ("支", "持付撑出"),
+    ("轮", "流换"),
+    ("笔", "者记"),
+];
+
+fn unit_is_word(unit: &str, next: Option<char>) -> bool {
+    next.is_some_and(|n| {
+        UNIT_WORDS
+            .iter()
+            .any(|(u, after)| *u == unit && after.contains(n))
+    })
+}
+
 /// One quantity as the grammar reads it.
 struct Quantity {
     start: usize,
@@ -408,6 +447,7 @@ fn quantity_at(
     value *= mult;
     let max = max.map(|m| m * mult);
     let (unit, kind, mut end) = match unit_at(cs, k) {
+        Some((u, _, e)) if unit_is_word(u, cs.get(e).copied()) => return None,
         Some((u, kind, e)) => (u.to_string(), kind, e),
         None if scale.is_some() => {
             // `累计7.8亿`, `总投资达8.2亿`: money when the sentence speaks of it.
