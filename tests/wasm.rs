@@ -1,0 +1,72 @@
+//! The wasm binding in a real browser (headless Chromium through wasm-bindgen-test-runner):
+//! it gives the same Report as the core, with offsets in UTF-16 code units.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::JsString;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+use zhreport::{wasm, Report};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED_004: &[u8] = include_bytes!("fixtures/seeds/004_f11c072e94adb095.txt");
+const GBK_000: &[u8] = include_bytes!("fixtures/encodings/000.gbk.txt");
+
+fn from_js(v: JsValue) -> Report {
+    serde_wasm_bindgen::from_value(v).expect("a Report")
+}
+
+#[wasm_bindgen_test]
+fn binding_equals_core_on_a_seed() {
+    let js = wasm::analyze_bytes(SEED_004, Some("004.txt".into()), None).expect("analysed");
+    let got = from_js(js);
+    let core = zhreport::analyze(
+        SEED_004,
+        &zhreport::Options {
+            name: Some("004.txt".into()),
+            encoding: None,
+        },
+    )
+    .expect("analysed");
+    // Seed 004 is all in the BMP: UTF-16 offsets equal char offsets.
+    assert_eq!(got, core);
+    assert!(got.text.contains("着力搭建技术创新平台"));
+    let f = got.facts.iter().find(|f| f.text == "22、5万人次").expect("fact");
+    assert_eq!(f.value, 225_000.0);
+    assert_eq!(got.sections.iter().filter(|s| s.level == 0).count(), 3);
+}
+
+#[wasm_bindgen_test]
+fn utf16_offsets_outside_the_bmp() {
+    // 𠀀 (U+20000) is one char but two UTF-16 code units.
+    let text = "𠀀𠀁科技局\n一、主要工作\n全年专利申请量2924件，同比增长41.7%。\n";
+    let js = wasm::analyze_text(text, None).expect("analysed");
+    let got = from_js(js);
+    let core = zhreport::analyze_text(text, None);
+    assert_eq!(got.text, core.text);
+    assert_eq!(got.facts.len(), 2);
+    let jstext = JsString::from(got.text.as_str());
+    for (g, c) in got.facts.iter().zip(&core.facts) {
+        assert_eq!(g.start, c.start + 2, "two astral chars before");
+        let span = jstext.slice(g.start as u32, g.end as u32);
+        assert_eq!(String::from(span), g.text);
+    }
+    let s = &got.sections[0];
+    assert_eq!(String::from(jstext.slice(s.start as u32, s.start as u32 + 2)), "一、");
+}
+
+#[wasm_bindgen_test]
+fn gbk_bytes_decode_in_the_browser() {
+    let got = from_js(wasm::analyze_bytes(GBK_000, None, None).expect("analysed"));
+    assert_eq!(got.source.encoding, "gb18030");
+    assert!(got.text.starts_with("义乌市科技局、知识产权局、地震局2009年工作总结和2010年工作思路"));
+    let forced = from_js(wasm::analyze_bytes(GBK_000, None, Some("gbk".into())).expect("analysed"));
+    assert_eq!(forced.text, got.text);
+}
+
+#[wasm_bindgen_test]
+fn binary_files_are_refused_with_a_message() {
+    let err = wasm::analyze_bytes(b"%PDF-1.7\n%...", Some("a.pdf".into()), None).unwrap_err();
+    let msg = err.as_string().unwrap_or_default();
+    assert!(msg.contains("PDF"), "{msg}");
+}
