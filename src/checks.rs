@@ -176,7 +176,13 @@ fn sums(cs: &[char], facts: &[Fact], out: &mut Vec<Warning>) {
             .filter(|f| depth_at.get(f.start - total.end).copied() == Some(level))
             .filter(|f| f.unit == total.unit && f.kind == total.kind)
             .collect();
-        if parts.len() < 2 || parts.iter().any(|f| f.approx.is_some() || f.max.is_some()) {
+        // A part larger than the whole means these are no parts of it (`500万元以上的企业…,
+        // 其中6家企业突破1000万元`).
+        if parts.len() < 2
+            || parts
+                .iter()
+                .any(|f| f.approx.is_some() || f.max.is_some() || f.value > total.value)
+        {
             continue;
         }
         let sum: f64 = parts.iter().map(|f| f.value).sum();

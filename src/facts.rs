@@ -547,29 +547,26 @@ fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '；' | ';' | '！' | '？' | '\n')
 }
 
-/// True when `i..end` sits inside a short quotation (`“三个代表”`, `“330海外英才计划”`):
-/// a slogan or a name, not a quantity.
-fn in_short_quote(cs: &[char], i: usize, end: usize) -> bool {
-    let open = cs
-        .get(..i)
-        .unwrap_or(&[])
-        .iter()
-        .rev()
-        .take(12)
-        .position(|&c| c == '“' || c == '”');
-    let close = cs
-        .iter()
-        .skip(end)
-        .take(12)
-        .position(|&c| c == '”' || c == '“');
-    match (open, close) {
-        (Some(o), Some(c)) => {
-            cs.get(i - o - 1) == Some(&'“')
-                && cs.get(end + c) == Some(&'”')
-                && o + c + (end - i) <= 14
-        }
-        _ => false,
+/// True when `i..end` sits inside a short quotation (`“三个代表”`, `“330海外英才计划”`) or a
+/// title in book marks (`《四个创新加快科技成果转化》`): a slogan or a name, not a quantity.
+fn in_quote_or_title(cs: &[char], i: usize, end: usize) -> bool {
+    let enclosed = |open: char, close: char, reach: usize| -> Option<(usize, usize)> {
+        let before = cs.get(..i).unwrap_or(&[]).iter().rev().take(reach);
+        let o = before
+            .take_while(|&&c| c != close && !is_sentence_end(c))
+            .position(|&c| c == open)?;
+        let c = cs
+            .iter()
+            .skip(end)
+            .take(reach)
+            .take_while(|&&c| c != open && !is_sentence_end(c))
+            .position(|&c| c == close)?;
+        Some((o, c))
+    };
+    if enclosed('《', '》', 40).is_some() {
+        return true;
     }
+    matches!(enclosed('“', '”', 12), Some((o, c)) if o + c + (end - i) <= 14)
 }
 
 /// Refuses ordinals, codes and names.
@@ -593,7 +590,7 @@ fn candidate_ok(cs: &[char], num_start: usize, q: &Quantity) -> bool {
         return false;
     }
     // 一等奖, 二等奖 never reach here (等 is no unit); 五金, 两岸, 进一步 neither.
-    !in_short_quote(cs, q.start, q.end)
+    !in_quote_or_title(cs, q.start, q.end)
 }
 
 const GROWTH_UP: &[&str] = &[
@@ -987,6 +984,7 @@ mod tests {
             "省委改革简报[2016]第3期",
             "五金机电产业，海峡两岸，进一步，一对一，三下乡",
             "以“三个代表”重要思想为指导",
+            "以《四个创新加快科技成果转化》为题推广",
             "一是加强组织领导",
             "12396信息平台",
         ] {

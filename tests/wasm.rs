@@ -31,7 +31,11 @@ fn binding_equals_core_on_a_seed() {
     // Seed 004 is all in the BMP: UTF-16 offsets equal char offsets.
     assert_eq!(got, core);
     assert!(got.text.contains("着力搭建技术创新平台"));
-    let f = got.facts.iter().find(|f| f.text == "22、5万人次").expect("fact");
+    let f = got
+        .facts
+        .iter()
+        .find(|f| f.text == "22、5万人次")
+        .expect("fact");
     assert_eq!(f.value, 225_000.0);
     assert_eq!(got.sections.iter().filter(|s| s.level == 0).count(), 3);
 }
@@ -52,14 +56,19 @@ fn utf16_offsets_outside_the_bmp() {
         assert_eq!(String::from(span), g.text);
     }
     let s = &got.sections[0];
-    assert_eq!(String::from(jstext.slice(s.start as u32, s.start as u32 + 2)), "一、");
+    assert_eq!(
+        String::from(jstext.slice(s.start as u32, s.start as u32 + 2)),
+        "一、"
+    );
 }
 
 #[wasm_bindgen_test]
 fn gbk_bytes_decode_in_the_browser() {
     let got = from_js(wasm::analyze_bytes(GBK_000, None, None).expect("analysed"));
     assert_eq!(got.source.encoding, "gb18030");
-    assert!(got.text.starts_with("义乌市科技局、知识产权局、地震局2009年工作总结和2010年工作思路"));
+    assert!(got
+        .text
+        .starts_with("义乌市科技局、知识产权局、地震局2009年工作总结和2010年工作思路"));
     let forced = from_js(wasm::analyze_bytes(GBK_000, None, Some("gbk".into())).expect("analysed"));
     assert_eq!(forced.text, got.text);
 }

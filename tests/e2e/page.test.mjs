@@ -1,0 +1,110 @@
+// End to end: the built page (www/, with www/pkg from scripts/build) served on loopback and
+// driven in Debian's headless Chromium. Run with `node --test tests/e2e/`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launch } from './browser.mjs';
+import { serve } from '../../scripts/serve.mjs';
+
+const root = new URL('../../', import.meta.url);
+let server;
+let browser;
+let base;
+const requests = [];
+
+before(async () => {
+  server = await serve({ port: 0 });
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open() {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(base);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+  return { page, errors };
+}
+
+test('the sample report is analysed on arrival', async () => {
+  const { page, errors } = await open();
+  // Seed 004 is traditional with pinyin glosses: the page shows it simplified, glosses gone.
+  const text = await page.textContent('#text');
+  assert.match(text, /着力搭建技术创新平台/);
+  assert.doesNotMatch(text, /lǐng|導/);
+  assert.ok((await page.locator('#text mark.fact').count()) > 100);
+  assert.equal(await page.locator('#outline .lvl-0').count(), 3);
+  const firstRow = await page.locator('#facts tbody tr').count();
+  assert.ok(firstRow > 100, `facts table has ${firstRow} rows`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('pasted text is analysed: facts highlighted, outline clickable, text not HTML', async () => {
+  const { page, errors } = await open();
+  const report = [
+    '某县科技局2023年工作总结',
+    '一、主要工作',
+    '全年专利申请量2924件，同比增长41.7%，新认定国家高新技术企业13家。<img src=x onerror="window.pwned=1">',
+    '二、2024年工作计划',
+    '力争新增高新技术企业20家。',
+  ].join('\n');
+  await page.fill('#paste', report);
+  await page.click('#analyze');
+  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab').length === 2);
+  const marks = await page.locator('#text mark.fact').allTextContents();
+  assert.deepEqual(marks, ['2924件', '41.7%', '13家', '20家']);
+  assert.equal(await page.locator('#text mark.role-target').textContent(), '20家');
+  assert.equal(await page.locator('#text mark.kind-growth').textContent(), '41.7%');
+  // The markup in the report is shown as text, never run.
+  assert.equal(await page.locator('#text img').count(), 0);
+  assert.match(await page.textContent('#text'), /<img src=x onerror=/);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  // Outline: two sections with roles, and a click brings the heading into view.
+  const nodes = page.locator('#outline .node');
+  assert.equal(await nodes.count(), 2);
+  assert.match(await nodes.nth(1).textContent(), /2024年工作计划/);
+  await nodes.nth(1).click();
+  // A table row click jumps to its fact.
+  await page.locator('#facts tbody tr').first().click();
+  assert.equal(await page.title(), 'zhreport · 工作报告阅读器');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a GBK file picked or dropped is decoded, and a PDF is refused', async () => {
+  const { page, errors } = await open();
+  const gbk = await readFile(new URL('tests/fixtures/encodings/000.gbk.txt', root));
+  await page.setInputFiles('#files', { name: '000.gbk.txt', mimeType: 'text/plain', buffer: gbk });
+  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab').length === 2);
+  assert.match(await page.textContent('#meta'), /gb18030/);
+  assert.match(await page.textContent('#meta .title'), /义乌市科技局、知识产权局、地震局2009年工作总结和2010年工作思路/);
+  assert.match(await page.textContent('#outline'), /2010年工作思路/);
+
+  // Drop: the same bytes through a DataTransfer, as a file manager would.
+  await page.evaluate((bytes) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], 'dropped-gbk.txt', { type: 'text/plain' }));
+    dt.items.add(new File([new TextEncoder().encode('%PDF-1.7\n')], 'scan.pdf', { type: 'application/pdf' }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [...gbk]);
+  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab').length === 3);
+  await page.waitForSelector('#errors li');
+  assert.match(await page.textContent('#tabs'), /dropped-gbk\.txt/);
+  assert.match(await page.textContent('#errors'), /scan\.pdf.*PDF/);
+  assert.match(await page.textContent('#text'), /1000多万元/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the page asks nothing of any other host', () => {
+  const foreign = requests.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(foreign, []);
+});

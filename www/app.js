@@ -1,0 +1,580 @@
+// The zhreport page: input (paste, pick, drop), tabs, the reading view, the outline, the
+// facts table, warnings and the cleaning log. Report text is data: it reaches the page only
+// through textContent and DOM nodes, never as HTML.
+//
+// Offsets in the Report from the wasm binding are UTF-16 code units, so text.slice(start, end)
+// is the span.
+
+const $ = (sel) => document.querySelector(sel);
+
+// ---------------------------------------------------------------------------------------
+// Language
+
+const STRINGS = {
+  zh: {
+    tagline: '工作报告阅读器',
+    privacy: '报告只在本机浏览器中处理，不会上传。',
+    pastePlaceholder: '在此粘贴报告全文，或把文件拖到页面上……',
+    analyze: '分析粘贴的文本',
+    pick: '选择文件',
+    encoding: '编码',
+    auto: '自动识别',
+    outline: '提纲',
+    warnings: '提示',
+    cleaning: '清理记录',
+    facts: '数据',
+    filter: '筛选……',
+    allKinds: '全部类型',
+    allRoles: '成果与目标',
+    working: '正在分析……',
+    done: (n, ms) => `已分析 ${n} 份报告（${ms} 毫秒）`,
+    failed: (name, msg) => `无法分析 ${name}：${msg}`,
+    pasted: (n) => `粘贴的文本 ${n}`,
+    sample: '示例报告',
+    nothingToPaste: '请先粘贴报告文本。',
+    noOutline: '未找到标题层级。',
+    noWarnings: '没有需要注意的地方。',
+    noCleaning: '原文无需清理。',
+    untitled: '（无标题）',
+    meta: (r) => `${r.source.name ?? '粘贴的文本'} · ${r.source.encoding} · ${SCRIPT.zh[r.source.script]} · ${r.source.bytes} 字节`,
+    counts: (r) => `${r.sections.length} 个标题 · ${r.facts.length} 项数据 · ${r.warnings.length} 条提示`,
+    cols: { section: '章节', subject: '主体', text: '原文', value: '数值', unit: '单位', kind: '类型', role: '角色' },
+    kind: { count: '计数', money: '金额', percent: '比例', growth: '增减', measure: '度量' },
+    role: { achievement: '成果', target: '目标' },
+    approx: { more: '以上/多', about: '约', less: '不足' },
+    sectionRole: { review: '回顾', plan: '计划', problems: '问题', other: '' },
+    warnKind: { sum_mismatch: '合计不符', missing_number: '缺失数字', masked_number: '数字被遮盖', garbled: '乱码', date_anomaly: '日期异常', decimal_comma: '顿号作小数点' },
+    cleanKind: { boilerplate: '网站杂项', page_marker: '分页标记', page_number: '页码', spacing: '空格', pinyin: '拼音注音', width: '全角字符', duplicate: '重复内容', control: '控制字符' },
+    removed: '删除', inserted: '替换为',
+    subjectLabel: '主体', valueLabel: '数值', roleLabel: '角色', approxLabel: '约数',
+    legendTarget: '虚线框：目标/计划', legendAchievement: '实底：成果',
+  },
+  en: {
+    tagline: 'work report reader',
+    privacy: 'Reports are processed in this browser only and never uploaded.',
+    pastePlaceholder: 'Paste a report here, or drop files on the page…',
+    analyze: 'Analyse pasted text',
+    pick: 'Pick files',
+    encoding: 'Encoding',
+    auto: 'Detect',
+    outline: 'Outline',
+    warnings: 'Warnings',
+    cleaning: 'Cleaning log',
+    facts: 'Facts',
+    filter: 'Filter…',
+    allKinds: 'All kinds',
+    allRoles: 'Results and targets',
+    working: 'Analysing…',
+    done: (n, ms) => `Analysed ${n} report(s) (${ms} ms)`,
+    failed: (name, msg) => `Could not analyse ${name}: ${msg}`,
+    pasted: (n) => `Pasted text ${n}`,
+    sample: 'Sample report',
+    nothingToPaste: 'Paste a report first.',
+    noOutline: 'No headings found.',
+    noWarnings: 'Nothing to flag.',
+    noCleaning: 'Nothing needed cleaning.',
+    untitled: '(untitled)',
+    meta: (r) => `${r.source.name ?? 'pasted text'} · ${r.source.encoding} · ${r.source.script} · ${r.source.bytes} bytes`,
+    counts: (r) => `${r.sections.length} headings · ${r.facts.length} facts · ${r.warnings.length} warnings`,
+    cols: { section: 'Section', subject: 'Subject', text: 'Text', value: 'Value', unit: 'Unit', kind: 'Kind', role: 'Role' },
+    kind: { count: 'count', money: 'money', percent: 'percent', growth: 'growth', measure: 'measure' },
+    role: { achievement: 'result', target: 'target' },
+    approx: { more: 'more than', about: 'about', less: 'less than' },
+    sectionRole: { review: 'review', plan: 'plan', problems: 'problems', other: '' },
+    warnKind: { sum_mismatch: 'sum mismatch', missing_number: 'missing number', masked_number: 'masked number', garbled: 'garbled', date_anomaly: 'date anomaly', decimal_comma: 'decimal comma' },
+    cleanKind: { boilerplate: 'site chrome', page_marker: 'page marker', page_number: 'page number', spacing: 'spacing', pinyin: 'pinyin gloss', width: 'full-width', duplicate: 'duplicate', control: 'control char' },
+    removed: 'removed', inserted: 'replaced by',
+    subjectLabel: 'subject', valueLabel: 'value', roleLabel: 'role', approxLabel: 'approx.',
+    legendTarget: 'dashed: target / plan', legendAchievement: 'filled: result',
+  },
+};
+const SCRIPT = { zh: { simplified: '简体', traditional: '繁体', mixed: '繁简混合' } };
+
+let lang = localStorage.getItem('zhreport.lang') === 'en' ? 'en' : 'zh';
+const t = (key) => STRINGS[lang][key];
+
+function applyLanguage() {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) {
+    el.placeholder = t(el.dataset.i18nPlaceholder);
+  }
+  $('#lang').textContent = lang === 'zh' ? 'English' : '中文';
+  fillFilterOptions();
+  if (current()) render(current());
+}
+
+// ---------------------------------------------------------------------------------------
+// Worker
+
+const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+let nextId = 1;
+const pending = new Map();
+worker.onmessage = (e) => {
+  const { id } = e.data;
+  const p = pending.get(id);
+  if (!p) return;
+  pending.delete(id);
+  if (e.data.ok) p.resolve(e.data);
+  else p.reject(new Error(e.data.error));
+};
+
+function run(message, transfer = []) {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ ...message, id }, transfer);
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Documents (one tab each)
+
+const docs = []; // {label, report, bytes?, name, encoding}
+let active = -1;
+let pasteCount = 0;
+const current = () => docs[active]?.report;
+
+function setStatus(text) {
+  $('#status').textContent = text;
+}
+
+function showError(text) {
+  const li = document.createElement('li');
+  li.textContent = text;
+  $('#errors').append(li);
+}
+
+async function analyzeFiles(files) {
+  $('#errors').replaceChildren();
+  setStatus(t('working'));
+  const t0 = performance.now();
+  let ok = 0;
+  for (const file of files) {
+    try {
+      const bytes = await file.arrayBuffer();
+      const doc = { label: file.name, name: file.name, bytes, encoding: $('#encoding').value };
+      await analyzeDoc(doc);
+      docs.push(doc);
+      ok += 1;
+      select(docs.length - 1);
+    } catch (err) {
+      showError(t('failed')(file.name, err.message));
+    }
+  }
+  setStatus(t('done')(ok, Math.round(performance.now() - t0)));
+}
+
+async function analyzeDoc(doc) {
+  // The worker gets a copy: the tab keeps its bytes for a re-read in another encoding.
+  const copy = doc.bytes.slice(0);
+  const res = await run({ type: 'bytes', bytes: copy, name: doc.name, encoding: doc.encoding }, [copy]);
+  doc.report = res.report;
+}
+
+async function analyzePaste() {
+  const text = $('#paste').value;
+  if (!text.trim()) {
+    setStatus(t('nothingToPaste'));
+    return;
+  }
+  setStatus(t('working'));
+  const t0 = performance.now();
+  try {
+    pasteCount += 1;
+    const res = await run({ type: 'text', text, name: null });
+    docs.push({ label: t('pasted')(pasteCount), report: res.report });
+    select(docs.length - 1);
+    setStatus(t('done')(1, Math.round(performance.now() - t0)));
+  } catch (err) {
+    showError(t('failed')(t('pasted')(pasteCount), err.message));
+    setStatus('');
+  }
+}
+
+function select(i) {
+  active = i;
+  renderTabs();
+  render(docs[i].report);
+}
+
+function renderTabs() {
+  const nav = $('#tabs');
+  nav.replaceChildren(
+    ...docs.map((d, i) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.role = 'tab';
+      b.className = 'tab';
+      b.setAttribute('aria-selected', String(i === active));
+      b.textContent = d.report?.title ? `${d.label} · ${d.report.title}` : d.label;
+      b.title = b.textContent;
+      b.addEventListener('click', () => select(i));
+      return b;
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// Rendering
+
+const fmt = (v) => (typeof v === 'number' ? v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') : '');
+
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function factLabel(f, r) {
+  const parts = [`${f.text}`, `${t('valueLabel')}: ${fmt(f.value)}${f.max != null ? '–' + fmt(f.max) : ''} ${f.unit}`];
+  if (f.approx) parts.push(`${t('approxLabel')}: ${t('approx')[f.approx]}`);
+  parts.push(`${t('kind')[f.kind]} · ${t('role')[f.role]}`);
+  if (f.subject) parts.push(`${t('subjectLabel')}: ${f.subject}`);
+  const s = r.sections[f.section];
+  if (s) parts.push(`${s.marker}${s.title}`);
+  return parts.join('\n');
+}
+
+function render(r) {
+  $('#report').hidden = false;
+  const title = el('h2', 'title', r.title ?? t('untitled'));
+  $('#meta').replaceChildren(title, el('p', 'source', t('meta')(r)), el('p', 'counts', t('counts')(r)));
+  renderLegend();
+  renderText(r);
+  renderOutline(r);
+  renderWarnings(r);
+  renderCleaning(r);
+  renderTable(r);
+}
+
+function renderLegend() {
+  const items = Object.entries(t('kind')).map(([k, name]) => el('span', `fact kind-${k} role-achievement`, name));
+  items.push(el('span', 'fact kind-count role-target', t('legendTarget')));
+  items.push(el('span', 'legend-note', t('legendAchievement')));
+  $('#legend').replaceChildren(...items);
+}
+
+/** Splits the text at every fact, warning and heading boundary and builds DOM nodes. */
+function renderText(r) {
+  const text = r.text;
+  const points = new Set([0, text.length]);
+  const headings = r.sections.map((s, i) => ({ i, start: s.start, end: Math.min(s.start + s.marker.length + s.title.length, s.end) }));
+  for (const f of r.facts) points.add(f.start).add(f.end);
+  for (const w of r.warnings) points.add(w.start).add(w.end);
+  for (const h of headings) points.add(h.start).add(h.end);
+  const cuts = [...points].filter((p) => p >= 0 && p <= text.length).sort((a, b) => a - b);
+
+  const frag = document.createDocumentFragment();
+  let fi = 0;
+  let hi = 0;
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const a = cuts[k];
+    const b = cuts[k + 1];
+    while (hi < headings.length && headings[hi].start === a) {
+      const anchor = el('span', 'anchor');
+      anchor.id = `sec-${headings[hi].i}`;
+      frag.append(anchor);
+      hi += 1;
+    }
+    while (fi < r.facts.length && r.facts[fi].end <= a) fi += 1;
+    const fact = fi < r.facts.length && r.facts[fi].start <= a && a < r.facts[fi].end ? r.facts[fi] : null;
+    const warns = r.warnings.filter((w) => w.start <= a && a < w.end);
+    const heading = headings.some((h) => h.start <= a && a < h.end);
+    const piece = text.slice(a, b);
+    if (!fact && !warns.length && !heading) {
+      frag.append(document.createTextNode(piece));
+      continue;
+    }
+    const span = el(fact ? 'mark' : 'span', '', piece);
+    if (heading) span.classList.add('heading');
+    if (fact) {
+      span.classList.add('fact', `kind-${fact.kind}`, `role-${fact.role}`);
+      span.title = factLabel(fact, r);
+      span.tabIndex = 0;
+      if (fact.start === a) span.id = `fact-${fi}`;
+    }
+    if (warns.length) {
+      span.classList.add('warn');
+      span.title = (span.title ? span.title + '\n' : '') + warns.map((w) => `⚠ ${t('warnKind')[w.kind] ?? w.kind}: ${w.message}`).join('\n');
+      const wi = r.warnings.indexOf(warns[0]);
+      if (warns[0].start === a) span.dataset.warn = String(wi);
+    }
+    frag.append(span);
+  }
+  $('#text').replaceChildren(frag);
+}
+
+function jumpTo(node) {
+  if (!node) return;
+  node.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  node.classList.remove('flash');
+  void node.offsetWidth;
+  node.classList.add('flash');
+}
+
+function renderOutline(r) {
+  const root = el('ol', 'tree');
+  if (!r.sections.length) {
+    $('#outline').replaceChildren(el('p', 'empty', t('noOutline')));
+    return;
+  }
+  const stack = [{ level: -1, list: root }];
+  r.sections.forEach((s, i) => {
+    while (stack.length > 1 && stack[stack.length - 1].level >= s.level) stack.pop();
+    const li = el('li', `lvl-${s.level}`);
+    const b = el('button', 'node');
+    b.type = 'button';
+    b.append(el('span', 'marker', s.marker), el('span', 'label', s.title));
+    const role = t('sectionRole')[s.role];
+    if (role && s.level <= 1) b.append(el('span', `badge role-${s.role}`, role));
+    b.addEventListener('click', () => jumpTo(document.getElementById(`sec-${i}`)?.nextElementSibling ?? document.getElementById(`sec-${i}`)));
+    li.append(b);
+    stack[stack.length - 1].list.append(li);
+    const sub = el('ol');
+    li.append(sub);
+    stack.push({ level: s.level, list: sub });
+  });
+  $('#outline').replaceChildren(root);
+}
+
+function renderWarnings(r) {
+  $('#warn-count').textContent = r.warnings.length ? String(r.warnings.length) : '';
+  if (!r.warnings.length) {
+    $('#warnings').replaceChildren(el('li', 'empty', t('noWarnings')));
+    return;
+  }
+  $('#warnings').replaceChildren(
+    ...r.warnings.map((w, i) => {
+      const li = el('li', `w-${w.kind}`);
+      const b = el('button', 'link');
+      b.type = 'button';
+      b.append(el('strong', '', t('warnKind')[w.kind] ?? w.kind), document.createTextNode(' ' + w.message));
+      b.addEventListener('click', () => jumpTo(document.querySelector(`[data-warn="${i}"]`)));
+      li.append(b);
+      return li;
+    }),
+  );
+}
+
+function renderCleaning(r) {
+  const byKind = new Map();
+  for (const c of r.cleaning) {
+    const k = byKind.get(c.kind) ?? { n: 0, chars: 0, items: [] };
+    k.n += 1;
+    k.chars += [...c.removed].length;
+    if (k.items.length < 200) k.items.push(c);
+    byKind.set(c.kind, k);
+  }
+  $('#clean-count').textContent = r.cleaning.length ? String(r.cleaning.length) : '';
+  if (!byKind.size) {
+    $('#cleaning').replaceChildren(el('p', 'empty', t('noCleaning')));
+    return;
+  }
+  const blocks = [...byKind].map(([kind, k]) => {
+    const d = el('details');
+    d.append(el('summary', '', `${t('cleanKind')[kind] ?? kind} · ${k.n} (${k.chars})`));
+    const ul = el('ul');
+    for (const c of k.items) {
+      const removed = c.removed.replace(/\n/g, '⏎');
+      const li = el('li', '', `${t('removed')} “${removed.length > 80 ? removed.slice(0, 80) + '…' : removed}”`);
+      if (c.inserted) li.append(document.createTextNode(` ${t('inserted')} “${c.inserted.replace(/\n/g, '⏎')}”`));
+      ul.append(li);
+    }
+    d.append(ul);
+    return d;
+  });
+  $('#cleaning').replaceChildren(...blocks);
+}
+
+// ---------------------------------------------------------------------------------------
+// Facts table
+
+const COLS = ['section', 'subject', 'text', 'value', 'unit', 'kind', 'role'];
+let sortCol = null;
+let sortDir = 1;
+
+function fillFilterOptions() {
+  const kind = $('#filter-kind');
+  const role = $('#filter-role');
+  const keepK = kind.value;
+  const keepR = role.value;
+  kind.replaceChildren(el('option', '', t('allKinds')), ...Object.entries(t('kind')).map(([k, v]) => Object.assign(el('option', '', v), { value: k })));
+  kind.firstChild.value = '';
+  role.replaceChildren(el('option', '', t('allRoles')), ...Object.entries(t('role')).map(([k, v]) => Object.assign(el('option', '', v), { value: k })));
+  role.firstChild.value = '';
+  kind.value = keepK;
+  role.value = keepR;
+}
+
+function factRows(r) {
+  return r.facts.map((f, i) => {
+    const s = r.sections[f.section];
+    return { i, f, section: s ? `${s.marker}${s.title}` : '', subject: f.subject ?? '', text: f.text, value: f.value, unit: f.unit, kind: f.kind, role: f.role };
+  });
+}
+
+function visibleRows(r) {
+  const q = $('#filter').value.trim();
+  const kind = $('#filter-kind').value;
+  const role = $('#filter-role').value;
+  let rows = factRows(r).filter(
+    (row) => (!kind || row.kind === kind) && (!role || row.role === role) && (!q || `${row.section} ${row.subject} ${row.text}`.includes(q)),
+  );
+  if (sortCol) {
+    rows = rows.sort((a, b) => {
+      const x = a[sortCol];
+      const y = b[sortCol];
+      return (typeof x === 'number' ? x - y : String(x).localeCompare(String(y), 'zh')) * sortDir;
+    });
+  }
+  return rows;
+}
+
+function renderTable(r) {
+  const head = $('#facts thead tr');
+  head.replaceChildren(
+    ...COLS.map((c) => {
+      const th = el('th');
+      const b = el('button', 'sort', t('cols')[c] + (sortCol === c ? (sortDir > 0 ? ' ▲' : ' ▼') : ''));
+      b.type = 'button';
+      b.addEventListener('click', () => {
+        sortDir = sortCol === c ? -sortDir : 1;
+        sortCol = c;
+        renderTable(r);
+      });
+      th.append(b);
+      return th;
+    }),
+  );
+  const rows = visibleRows(r);
+  $('#fact-count').textContent = rows.length === r.facts.length ? String(r.facts.length) : `${rows.length} / ${r.facts.length}`;
+  $('#facts tbody').replaceChildren(
+    ...rows.map((row) => {
+      const tr = el('tr', `role-${row.role}`);
+      tr.tabIndex = 0;
+      const cells = [row.section, row.subject, row.text, fmt(row.value) + (row.f.max != null ? '–' + fmt(row.f.max) : ''), row.unit, t('kind')[row.kind], t('role')[row.role]];
+      cells.forEach((v, k) => {
+        const td = el('td', `c-${COLS[k]}`, v);
+        if (COLS[k] === 'kind') td.prepend(el('span', `swatch kind-${row.kind}`));
+        tr.append(td);
+      });
+      const go = () => jumpTo(document.getElementById(`fact-${row.i}`));
+      tr.addEventListener('click', go);
+      tr.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter') go();
+      });
+      return tr;
+    }),
+  );
+}
+
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = el('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function csvField(v) {
+  let s = String(v ?? '');
+  if (/^[=+@]/.test(s) || (/^-/.test(s) && Number.isNaN(Number(s)))) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function exportCsv() {
+  const r = current();
+  if (!r) return;
+  const header = ['file', 'section', 'subject', 'text', 'value', 'max', 'unit', 'kind', 'role', 'approx'];
+  const lines = factRows(r).map((row) =>
+    [r.source.name ?? '', row.section, row.subject, row.text, row.value, row.f.max ?? '', row.unit, row.kind, row.role, row.f.approx ?? ''].map(csvField).join(','),
+  );
+  download(`${baseName(r)}.facts.csv`, 'text/csv;charset=utf-8', '\uFEFF' + [header.join(','), ...lines].join('\r\n') + '\r\n');
+}
+
+function exportJson() {
+  const r = current();
+  if (r) download(`${baseName(r)}.report.json`, 'application/json', JSON.stringify(r, null, 2));
+}
+
+const baseName = (r) => (r.source.name ?? 'report').replace(/\.[^.]+$/, '');
+
+// ---------------------------------------------------------------------------------------
+// Wiring
+
+$('#analyze').addEventListener('click', analyzePaste);
+$('#files').addEventListener('change', (e) => {
+  const files = [...e.target.files];
+  e.target.value = '';
+  if (files.length) analyzeFiles(files);
+});
+$('#encoding').addEventListener('change', async () => {
+  const doc = docs[active];
+  if (!doc?.bytes) return;
+  doc.encoding = $('#encoding').value;
+  setStatus(t('working'));
+  try {
+    await analyzeDoc(doc);
+    select(active);
+    setStatus(t('done')(1, 0));
+  } catch (err) {
+    showError(t('failed')(doc.name, err.message));
+  }
+});
+for (const id of ['#filter', '#filter-kind', '#filter-role']) {
+  $(id).addEventListener('input', () => current() && renderTable(current()));
+}
+$('#export-csv').addEventListener('click', exportCsv);
+$('#export-json').addEventListener('click', exportJson);
+$('#lang').addEventListener('click', () => {
+  lang = lang === 'zh' ? 'en' : 'zh';
+  localStorage.setItem('zhreport.lang', lang);
+  applyLanguage();
+  renderTabs();
+});
+
+// Dropping files anywhere on the page.
+document.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  document.body.classList.add('dragging');
+});
+document.addEventListener('dragleave', (e) => {
+  if (e.target === document.documentElement || e.target === document.body) document.body.classList.remove('dragging');
+});
+document.addEventListener('drop', (e) => {
+  e.preventDefault();
+  document.body.classList.remove('dragging');
+  const files = [...(e.dataTransfer?.files ?? [])];
+  if (files.length) analyzeFiles(files);
+});
+
+// Rich text pasted into the box arrives as its plain text (a textarea holds no markup).
+
+applyLanguage();
+
+// The sample report, analysed on arrival.
+(async () => {
+  try {
+    const res = await fetch('samples/sample.txt');
+    const bytes = await res.arrayBuffer();
+    const doc = { label: t('sample'), name: 'sample.txt', bytes, encoding: '' };
+    await analyzeDoc(doc);
+    // Files dropped while the sample loaded keep their place and their selection.
+    docs.unshift(doc);
+    if (active >= 0) {
+      active += 1;
+      renderTabs();
+    } else {
+      select(0);
+    }
+    document.body.dataset.ready = 'true';
+  } catch (err) {
+    showError(t('failed')(t('sample'), err.message));
+    document.body.dataset.ready = 'true';
+  }
+})();

@@ -1,0 +1,21 @@
+// The analysis runs here, off the page's thread, so a large report never freezes the page.
+// Messages in:  {id, type: 'text', text, name} | {id, type: 'bytes', bytes, name, encoding}
+// Messages out: {id, ok: true, report, ms} | {id, ok: false, error}
+import init, { analyzeText, analyzeBytes } from './pkg/zhreport.js';
+
+const ready = init();
+
+self.onmessage = async (event) => {
+  const msg = event.data;
+  try {
+    await ready;
+    const t0 = performance.now();
+    const report =
+      msg.type === 'text'
+        ? analyzeText(msg.text, msg.name ?? undefined)
+        : analyzeBytes(new Uint8Array(msg.bytes), msg.name ?? undefined, msg.encoding || undefined);
+    self.postMessage({ id: msg.id, ok: true, report, ms: performance.now() - t0 });
+  } catch (err) {
+    self.postMessage({ id: msg.id, ok: false, error: String(err?.message ?? err) });
+  }
+};
