@@ -6,12 +6,7 @@ use regex::Regex;
 
 use crate::facts::fmt_num;
 use crate::report::{Fact, Warning, WarningKind};
-use crate::text::is_han;
-
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    // Constant patterns, checked by the unit tests.
-    cell.get_or_init(|| Regex::new(pattern).expect("constant pattern"))
-}
+use crate::text::{cached_regex as re, is_han, starts_with_at};
 
 /// Runs every check over the cleaned text and its facts.
 pub(crate) fn check(text: &str, facts: &[Fact]) -> Vec<Warning> {
@@ -119,12 +114,6 @@ const NEW_QUANTITY: &[&str] = &[
     "带动", "拉动", "实现", "形成", "带来", "共计", "合计", "累计", "另有", "此外",
 ];
 
-fn starts_at(cs: &[char], i: usize, w: &str) -> bool {
-    w.chars()
-        .enumerate()
-        .all(|(k, c)| cs.get(i + k) == Some(&c))
-}
-
 /// A total followed by its parts in parentheses or after 其中 that do not add up. Only the
 /// parts at the breakdown's own level count: `19项(星火计划4项、…)` is one part of 19.
 fn sums(cs: &[char], facts: &[Fact], out: &mut Vec<Warning>) {
@@ -158,7 +147,9 @@ fn sums(cs: &[char], facts: &[Fact], out: &mut Vec<Warning>) {
                 '。' | '；' | ';' | '\n' if !paren || depth <= 0 => break,
                 // A clause that brings in a quantity of its own ends a 其中 breakdown:
                 // `…其中…达到1.22亿元,带动…形成83亿销售`.
-                '，' | ',' if !paren && NEW_QUANTITY.iter().any(|w| starts_at(cs, k + 1, w)) => {
+                '，' | ','
+                    if !paren && NEW_QUANTITY.iter().any(|w| starts_with_at(cs, k + 1, w)) =>
+                {
                     break
                 }
                 _ => {}

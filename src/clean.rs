@@ -21,7 +21,7 @@ use regex::Regex;
 use crate::convert::convert_doc;
 use crate::edit::{Doc, Rewriter};
 use crate::report::{CleanKind, Cleaning, Script};
-use crate::text::{is_cjk, is_cjk_punct, is_han, is_terminal};
+use crate::text::{cached_regex as re, is_cjk, is_cjk_punct, is_han, is_terminal};
 
 /// What cleaning gives the later stages.
 #[derive(Debug, Clone)]
@@ -53,11 +53,6 @@ pub(crate) fn clean(input: &str) -> Cleaned {
         title: title.or(doc_title),
         script,
     }
-}
-
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    // The patterns are constants, checked by the unit tests; input cannot make them fail.
-    cell.get_or_init(|| Regex::new(pattern).expect("constant pattern"))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -412,7 +407,7 @@ fn last_visible(line: &str) -> Option<char> {
 /// Finds the chain of page-fragment markers: `1、 2、 3、 …` at line starts, running through
 /// the document, where most lines before a marker end mid-sentence. Real numbered lists end
 /// their items with punctuation and restart their numbering under each heading.
-fn fragment_chain(lines: &[&str]) -> Vec<(usize, usize)> {
+fn fragment_chain(lines: &[&str], follows_cut: &[bool]) -> Vec<(usize, usize)> {
     let cands: Vec<(usize, u32, usize)> = lines
         .iter()
         .enumerate()
@@ -430,15 +425,8 @@ fn fragment_chain(lines: &[&str]) -> Vec<(usize, usize)> {
             if n != expected {
                 continue;
             }
-            if !chain.is_empty() {
-                let prev = lines[..i]
-                    .iter()
-                    .rev()
-                    .find(|l| !l.trim().is_empty())
-                    .and_then(|l| last_visible(l));
-                if prev.is_some_and(|c| !is_terminal(c)) {
-                    cut += 1;
-                }
+            if !chain.is_empty() && follows_cut.get(i).copied().unwrap_or(false) {
+                cut += 1;
             }
             chain.push((i, len));
             expected += 1;
@@ -453,7 +441,16 @@ fn fragment_chain(lines: &[&str]) -> Vec<(usize, usize)> {
 
 fn join_fragments(text: &str, rw: &mut Rewriter) {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let chain = fragment_chain(&lines);
+    // For each line: does the last non-blank line before it end mid-sentence?
+    let mut follows_cut = Vec::with_capacity(lines.len());
+    let mut cut = false;
+    for line in &lines {
+        follows_cut.push(cut);
+        if !line.trim().is_empty() {
+            cut = last_visible(line).is_some_and(|c| !is_terminal(c));
+        }
+    }
+    let chain = fragment_chain(&lines, &follows_cut);
     // For each marked line: the marker length, and whether it continues a cut sentence.
     let mut mark: Vec<Option<(usize, bool)>> = vec![None; lines.len()];
     let mut prev_text: Option<usize> = None;

@@ -18,7 +18,7 @@
 
 use crate::outline::section_at;
 use crate::report::{Approx, Fact, FactKind, FactRole, Section, SectionRole, Warning, WarningKind};
-use crate::text::is_han;
+use crate::text::{is_han, starts_with_at};
 
 /// Measure words and units, longest first where one is a prefix of another.
 const UNITS: &[(&str, FactKind)] = &[
@@ -274,17 +274,6 @@ fn parse_chinese(cs: &[char], i: usize, bare_ok: bool) -> Option<Num> {
     })
 }
 
-fn starts_with_at(cs: &[char], i: usize, word: &str) -> bool {
-    let mut k = i;
-    for w in word.chars() {
-        if cs.get(k) != Some(&w) {
-            return false;
-        }
-        k += 1;
-    }
-    true
-}
-
 fn word_before(cs: &[char], i: usize, word: &str) -> bool {
     let n = word.chars().count();
     i >= n && starts_with_at(cs, i - n, word)
@@ -451,12 +440,7 @@ fn quantity_at(
         Some((u, kind, e)) => (u.to_string(), kind, e),
         None if scale.is_some() => {
             // `累计7.8亿`, `总投资达8.2亿`: money when the sentence speaks of it.
-            let from = cs
-                .get(..pstart)
-                .unwrap_or(&[])
-                .iter()
-                .rposition(|&c| is_sentence_end(c))
-                .map_or(0, |p| p + 1);
+            let from = back_to(cs, pstart, is_sentence_end);
             let sentence: String = cs.get(from..pstart).unwrap_or(&[]).iter().collect();
             let about_money = [
                 "投资",
@@ -510,13 +494,22 @@ fn quantity_at(
 
 /// The clause before `i`, back to the last clause boundary.
 fn clause_before(cs: &[char], i: usize) -> String {
-    let from = cs
-        .get(..i)
+    let from = back_to(cs, i, is_boundary);
+    cs.get(from..i).unwrap_or(&[]).iter().collect()
+}
+
+/// How far back the context of a number is read: bounded, so that text without punctuation
+/// costs linear time.
+const LOOKBACK: usize = 200;
+
+/// The position after the last char before `i` (within [`LOOKBACK`]) for which `stop` holds.
+fn back_to(cs: &[char], i: usize, stop: impl Fn(char) -> bool) -> usize {
+    let lo = i.saturating_sub(LOOKBACK);
+    cs.get(lo..i)
         .unwrap_or(&[])
         .iter()
-        .rposition(|&c| is_boundary(c))
-        .map_or(0, |p| p + 1);
-    cs.get(from..i).unwrap_or(&[]).iter().collect()
+        .rposition(|&c| stop(c))
+        .map_or(lo, |p| lo + p + 1)
 }
 
 fn is_boundary(c: char) -> bool {
@@ -673,12 +666,7 @@ const DONE_CUES: &[&str] = &[
 
 /// Achievement or target, from the section and the sentence's own words.
 fn role_of(cs: &[char], q: &Quantity, section: Option<&Section>) -> FactRole {
-    let from = cs
-        .get(..q.start)
-        .unwrap_or(&[])
-        .iter()
-        .rposition(|&c| is_sentence_end(c))
-        .map_or(0, |p| p + 1);
+    let from = back_to(cs, q.start, is_sentence_end);
     let sentence: String = cs.get(from..q.start).unwrap_or(&[]).iter().collect();
     let sentence = sentence.replace("模拟", "").replace("虚拟", "");
     // The clause the number closes: `在去年完成19家企业的基础上` reports a result.

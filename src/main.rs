@@ -197,7 +197,8 @@ fn json_word<T: serde::Serialize>(v: &T) -> String {
 
 fn csv_field(s: &str) -> String {
     // Spreadsheet programs run cells that start with = + - @ as formulas: quote them safe.
-    let risky = s.starts_with(['=', '+', '@']) || (s.starts_with('-') && s.parse::<f64>().is_err());
+    let risky = s.starts_with(['=', '+', '@'])
+        || (s.len() > 1 && s.starts_with('-') && s.parse::<f64>().is_err());
     let s = if risky {
         format!("'{s}")
     } else {

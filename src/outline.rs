@@ -157,11 +157,14 @@ fn toc_line(line: &str) -> bool {
 /// Finds the heading title after a marker: up to the end of the first sentence, or the line
 /// end, never longer than a heading can be.
 fn heading_title(chars: &[char], from: usize) -> (String, usize) {
+    // A heading is short: look no further than 200 chars (linear time on one huge line).
+    let reach = chars.len().min(from + 200);
     let line_end = chars
+        .get(from..reach)
+        .unwrap_or(&[])
         .iter()
-        .skip(from)
         .position(|&c| c == '\n')
-        .map_or(chars.len(), |p| from + p);
+        .map_or(reach, |p| from + p);
     let seg = chars.get(from..line_end).unwrap_or(&[]);
     let stop = seg
         .iter()

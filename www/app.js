@@ -183,7 +183,7 @@ async function analyzePaste() {
   try {
     pasteCount += 1;
     const res = await run({ type: 'text', text, name: null });
-    docs.push({ label: t('pasted')(pasteCount), report: res.report });
+    docs.push({ pasted: pasteCount, report: res.report });
     select(docs.length - 1);
     setStatus(t('done')(1, Math.round(performance.now() - t0)));
   } catch (err) {
@@ -207,7 +207,9 @@ function renderTabs() {
       b.role = 'tab';
       b.className = 'tab';
       b.setAttribute('aria-selected', String(i === active));
-      b.textContent = d.report?.title ? `${d.label} · ${d.report.title}` : d.label;
+      // Labels of the sample and of pasted texts follow the interface language.
+      const label = d.sample ? t('sample') : d.pasted ? t('pasted')(d.pasted) : d.label;
+      b.textContent = d.report?.title ? `${label} · ${d.report.title}` : label;
       b.title = b.textContent;
       b.addEventListener('click', () => select(i));
       return b;
@@ -483,7 +485,7 @@ function download(name, type, content) {
 
 function csvField(v) {
   let s = String(v ?? '');
-  if (/^[=+@]/.test(s) || (/^-/.test(s) && Number.isNaN(Number(s)))) s = `'${s}`;
+  if (/^[=+@]/.test(s) || (/^-./.test(s) && Number.isNaN(Number(s)))) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -562,7 +564,7 @@ applyLanguage();
   try {
     const res = await fetch('samples/sample.txt');
     const bytes = await res.arrayBuffer();
-    const doc = { label: t('sample'), name: 'sample.txt', bytes, encoding: '' };
+    const doc = { sample: true, name: 'sample.txt', bytes, encoding: '' };
     await analyzeDoc(doc);
     // Files dropped while the sample loaded keep their place and their selection.
     docs.unshift(doc);

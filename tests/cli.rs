@@ -1,0 +1,140 @@
+//! The command line (SPEC §7): formats, several files, failures that do not stop the rest,
+//! exit codes.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_zhreport");
+const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
+
+fn seed(prefix: &str) -> String {
+    std::fs::read_dir(SEEDS)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn json_lines_one_report_per_file() {
+    let out = run(&["analyze", &seed("000"), &seed("003")], b"");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    let r: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(r["schema"], 1);
+    assert_eq!(
+        r["title"],
+        "义乌市科技局、知识产权局、地震局2009年工作总结和2010年工作思路"
+    );
+    let f = r["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["text"] == "1000多万元")
+        .unwrap();
+    // Whole numbers are written without a fraction.
+    assert_eq!(f["value"].to_string(), "10000000");
+    assert_eq!(f["approx"], "more");
+}
+
+#[test]
+fn a_failed_file_does_not_stop_the_others() {
+    let dir = std::env::temp_dir().join(format!("zhreport-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pdf = dir.join("scan.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4\n...").unwrap();
+    let pdf = pdf.to_string_lossy().into_owned();
+    let out = run(
+        &[
+            "analyze",
+            "--format",
+            "text",
+            &pdf,
+            "/no/such/file.txt",
+            &seed("004"),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("scan.pdf") && err.contains("PDF"), "{err}");
+    assert!(err.contains("/no/such/file.txt"), "{err}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("着力搭建技术创新平台"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn csv_has_a_bom_a_header_and_a_row_per_fact() {
+    let out = run(
+        &["analyze", "--format", "csv", "-"],
+        "一、主要工作\n全年专利申请量2924件，同比增长41.7%。\n".as_bytes(),
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with('\u{FEFF}'));
+    let rows: Vec<&str> = text.trim_start_matches('\u{FEFF}').lines().collect();
+    assert_eq!(
+        rows[0],
+        "file,section,subject,text,value,max,unit,kind,role,approx"
+    );
+    assert_eq!(
+        rows[1],
+        "-,一、主要工作,专利申请量,2924件,2924,,件,count,achievement,"
+    );
+    assert_eq!(
+        rows[2],
+        "-,一、主要工作,专利申请量,41.7%,41.7,,%,growth,achievement,"
+    );
+}
+
+#[test]
+fn forced_encoding_and_usage_errors() {
+    let gbk = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/encodings/000.gbk.txt"
+    ))
+    .unwrap();
+    let out = run(
+        &["analyze", "--encoding", "gbk", "--format", "text", "-"],
+        &gbk,
+    );
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .starts_with("义乌市科技局"));
+    assert_eq!(run(&["analyze"], b"").status.code(), Some(2));
+    assert_eq!(
+        run(&["analyze", "--format", "xml", "a"], b"").status.code(),
+        Some(2)
+    );
+    assert_eq!(run(&["frobnicate"], b"").status.code(), Some(2));
+    let out = run(&["analyze", "--encoding", "klingon", "-"], b"abc");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn convert_is_conversion_only() {
+    let out = run(&["convert"], "領導著力推進，剩餘  空格\n".as_bytes());
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "领导着力推进，剩余  空格\n"
+    );
+}
