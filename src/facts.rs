@@ -432,9 +432,17 @@ fn quantity_at(
             }
         }
     }
+    // 8.2 × 1e8 is 819999999.9999999 in binary floating point: round off the noise.
     let mult = scale.unwrap_or(1.0);
-    value *= mult;
-    let max = max.map(|m| m * mult);
+    let scaled = |v: f64| {
+        if mult == 1.0 {
+            v
+        } else {
+            (v * mult * 1e4).round() / 1e4
+        }
+    };
+    value = scaled(value);
+    let max = max.map(scaled);
     let (unit, kind, mut end) = match unit_at(cs, k) {
         Some((u, _, e)) if unit_is_word(u, cs.get(e).copied()) => return None,
         Some((u, kind, e)) => (u.to_string(), kind, e),
@@ -666,8 +674,17 @@ const DONE_CUES: &[&str] = &[
 
 /// Achievement or target, from the section and the sentence's own words.
 fn role_of(cs: &[char], q: &Quantity, section: Option<&Section>) -> FactRole {
+    // A cue governs its own clause and the list that follows it (`力争新增高企5家，省级高新
+    // 技术产品8个`): read back three clauses within the sentence.
     let from = back_to(cs, q.start, is_sentence_end);
-    let sentence: String = cs.get(from..q.start).unwrap_or(&[]).iter().collect();
+    let mut start = q.start;
+    for _ in 0..3 {
+        if start <= from {
+            break;
+        }
+        start = back_to(cs, start.saturating_sub(1), |c| matches!(c, '，' | ',')).max(from);
+    }
+    let sentence: String = cs.get(start..q.start).unwrap_or(&[]).iter().collect();
     let sentence = sentence.replace("模拟", "").replace("虚拟", "");
     // The clause the number closes: `在去年完成19家企业的基础上` reports a result.
     let after: String = cs
@@ -928,6 +945,7 @@ mod tests {
         assert_eq!((f.value, f.max), (300.0, Some(500.0)));
         let f = one("全年完成投资3.08亿元");
         assert_eq!(f.value, 308000000.0);
+        assert_eq!(one("总投资达8.2亿元").value, 820000000.0);
         let f = one("超过30多个学时");
         assert_eq!(
             (f.text.as_str(), f.approx, f.unit.as_str()),
@@ -989,5 +1007,9 @@ mod tests {
         assert_eq!(f.role, FactRole::Target);
         let f = one("力争获市级以上科学技术奖3项。");
         assert_eq!(f.role, FactRole::Target);
+        let f = facts("力争全年新增高企5家，省级高新技术产品8个。");
+        assert!(f.iter().all(|f| f.role == FactRole::Target));
+        let f = one("对确保我区防震减灾事业持续发展具有重要意义，利用地震短信，加强了联系，制作地震报告图39张。");
+        assert_eq!(f.role, FactRole::Achievement);
     }
 }
