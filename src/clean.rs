@@ -650,8 +650,9 @@ fn space_inside(line: &str, rw: &mut Rewriter) {
         let after_next = chars.get(j + 1).map(|&(_, c)| c);
         let gap = run.chars().filter(|&c| c == '\u{3000}').count() >= 2 || run.len() >= 4;
         match (prev, next) {
-            // An ideographic gap after a sentence: a paragraph break lost in one long line.
-            (Some(p), Some(_)) if gap && is_terminal(p) => {
+            // An ideographic gap inside a line is a paragraph indent: the break before it was
+            // lost (national reports often come as one long line).
+            (Some(_), Some(_)) if gap => {
                 rw.replace(run, "\n", Some(CleanKind::Spacing));
             }
             (Some(p), Some(n)) if spacing_between(p, n) => rw.remove(run, CleanKind::Spacing),
@@ -843,8 +844,11 @@ mod tests {
 
     #[test]
     fn ideographic_gap_after_a_sentence_is_a_paragraph_break() {
-        let (t, _) = run(spacing, "一年来成效显著。\u{3000}\u{3000}二、主要做法\n");
-        assert_eq!(t, "一年来成效显著。\n二、主要做法\n");
+        let (t, _) = run(
+            spacing,
+            "一年来成效显著。\u{3000}\u{3000}二、主要做法\u{3000}\u{3000}一年来\n",
+        );
+        assert_eq!(t, "一年来成效显著。\n二、主要做法\n一年来\n");
     }
 
     #[test]

@@ -403,7 +403,7 @@ fn quantity_at(
     bare_ok: bool,
 ) -> Option<Quantity> {
     let (a, a_scale, a_more, mut k) = number_with_scale(cs, i, bare_ok)?;
-    let mut value = a.value;
+    let value = a.value;
     let mut max = None;
     let mut approx = prefix.or(a_more.then_some(Approx::More));
     let mut scale = a_scale;
@@ -434,15 +434,8 @@ fn quantity_at(
     }
     // 8.2 × 1e8 is 819999999.9999999 in binary floating point: round off the noise.
     let mult = scale.unwrap_or(1.0);
-    let scaled = |v: f64| {
-        if mult == 1.0 {
-            v
-        } else {
-            (v * mult * 1e4).round() / 1e4
-        }
-    };
-    value = scaled(value);
-    let max = max.map(scaled);
+    let value = scaled(value, mult);
+    let max = max.map(|m| scaled(m, mult));
     let (unit, kind, mut end) = match unit_at(cs, k) {
         Some((u, _, e)) if unit_is_word(u, cs.get(e).copied()) => return None,
         Some((u, kind, e)) => (u.to_string(), kind, e),
@@ -498,6 +491,16 @@ fn quantity_at(
         decimal_comma: a.decimal_comma,
         negative: false,
     })
+}
+
+/// `v × mult`, rounded off the noise of binary floating point (8.2 × 1e8 is
+/// 819999999.9999999).
+fn scaled(v: f64, mult: f64) -> f64 {
+    if mult == 1.0 {
+        v
+    } else {
+        (v * mult * 1e4).round() / 1e4
+    }
 }
 
 /// The clause before `i`, back to the last clause boundary.

@@ -27,6 +27,12 @@ enum Tier {
     ArParen,
     /// `①`
     Circled,
+    /// No numbering: a short line that names a part (`存在的问题`), or such a phrase glued
+    /// between a sentence end and a paragraph that opens with a year (`…。岁首谈思路2007年是…`).
+    Plain,
+    /// `、` alone: a heading whose numeral was lost; it takes the tier of the innermost
+    /// open heading numbered with `、`.
+    Lost,
 }
 
 /// A heading marker found in the text.
@@ -40,6 +46,10 @@ struct Marker {
     len: usize,
     /// At a line start (true) or run into a paragraph (false).
     line_start: bool,
+    /// Run in after a comma: a heading only when the next marker of its tier is its 2.
+    weak: bool,
+    /// Where the title ends, when the scan knows better than [`heading_title`].
+    title_end: Option<usize>,
 }
 
 const MAX_ARABIC_HEADING: u32 = 40;
@@ -60,6 +70,9 @@ fn marker_at(chars: &[char], i: usize) -> Option<(Tier, u32, usize)> {
             return Some((Tier::ArParen, v, close + 1));
         }
         return None;
+    }
+    if c == '、' && rest.get(1).is_some_and(|&n| crate::text::is_han(n)) {
+        return Some((Tier::Lost, 0, 1));
     }
     if ('①'..='⑳').contains(&c) {
         return Some((Tier::Circled, c as u32 - '①' as u32 + 1, 1));
@@ -169,15 +182,17 @@ fn heading_title(chars: &[char], from: usize) -> (String, usize) {
     let stop = seg
         .iter()
         .position(|&c| matches!(c, '。' | '；' | ';' | '！' | '？'));
-    let cut = match stop {
-        None if seg.len() <= 60 => seg.len(),
-        Some(p) if p <= 40 => p,
+    let (cut, runs_on) = match stop {
+        None if seg.len() <= 60 => (seg.len(), false),
+        Some(p) if p <= 60 => (p, false),
         _ => {
             // No sentence end nearby: the heading phrase ends at the first comma or colon.
-            seg.iter()
+            let c = seg
+                .iter()
                 .take(40)
                 .position(|&c| matches!(c, '，' | ',' | '：' | ':'))
-                .unwrap_or(seg.len().min(30))
+                .unwrap_or(seg.len().min(30));
+            (c, true)
         }
     };
     // A sub-heading run straight on (`…知识产权力度1、充分利用…`) ends this one.
@@ -187,12 +202,8 @@ fn heading_title(chars: &[char], from: usize) -> (String, usize) {
                 && !seg.get(p - 1).is_some_and(|c| c.is_ascii_digit())
         })
         .unwrap_or(cut);
-    // Only a heading that runs into its paragraph needs its end found.
-    let cut = if cut < seg.len() {
-        run_in_end(seg, cut)
-    } else {
-        cut
-    };
+    // A heading run into its paragraph with no punctuation between needs its end found.
+    let cut = if runs_on { run_in_end(seg, cut) } else { cut };
     let title: String = seg.get(..cut).unwrap_or(&[]).iter().collect();
     (title.trim().to_string(), from + cut)
 }
@@ -294,15 +305,30 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
     // Candidates in document order, with article dividers as level-0 entries.
     let mut found: Vec<(Option<Marker>, usize, usize)> = Vec::new(); // (marker, start, len) ; None = divider
     let mut pos = 0;
+    // The first line is the title's, never a plain heading.
+    let mut seen_text = false;
     for line in text.split_inclusive('\n') {
         let n = line.chars().count();
         if article_divider(line) {
             let lead = line.chars().take_while(|c| c.is_whitespace()).count();
             let len = line.trim().chars().count();
             found.push((None, pos + lead, len));
+        } else if seen_text && plain_heading_line(line) {
+            let lead = line.chars().take_while(|c| c.is_whitespace()).count();
+            let m = Marker {
+                tier: Tier::Plain,
+                value: 0,
+                start: pos + lead,
+                len: 0,
+                line_start: true,
+                weak: false,
+                title_end: None,
+            };
+            found.push((Some(m), pos + lead, 0));
         } else if !toc_line(line) {
             scan_line(&chars, pos, pos + n, &mut found);
         }
+        seen_text |= !line.trim().is_empty();
         pos += n;
     }
     // Accept markers by sequence. `open` is the stack of tiers from the outermost heading to
@@ -310,7 +336,7 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
     // sibling), a new tier opens under the innermost heading (a child).
     let mut sections: Vec<Section> = Vec::new();
     let mut open: Vec<(Tier, u32)> = Vec::new();
-    for (m, start, len) in found {
+    for (idx, (m, start, len)) in found.iter().cloned().enumerate() {
         let Some(m) = m else {
             let marker: String = chars
                 .get(start..start + len)
@@ -318,16 +344,63 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
                 .iter()
                 .collect();
             open.clear();
+            // An article's role: its intro's words (`一年来…取得了…`), else the document's.
+            let intro_end = found
+                .iter()
+                .skip(idx + 1)
+                .map(|(_, st, _)| *st)
+                .next()
+                .unwrap_or(chars.len());
+            let intro: String = chars
+                .get(start..intro_end.min(start + 400))
+                .unwrap_or(&[])
+                .iter()
+                .collect();
+            let role = intro_role(&intro).unwrap_or(doc_role);
             sections.push(Section {
                 level: 0,
                 marker,
                 title: String::new(),
                 start,
                 end: chars.len(),
-                role: doc_role,
+                role,
             });
             continue;
         };
+        let mut m = m;
+        // `第一，` heads a section only at a line start; run into a paragraph it enumerates
+        // (`…培训。第一，充分利用…。第二，…`), like 一是.
+        if m.tier == Tier::Ordinal && !m.line_start {
+            continue;
+        }
+        if m.tier == Tier::Plain {
+            // An unnumbered part heading closes every open tier and heads what follows.
+            open.clear();
+        }
+        if m.weak {
+            let confirmed = found
+                .iter()
+                .skip(idx + 1)
+                .filter_map(|(n, _, _)| n.as_ref())
+                .find(|n| n.tier == m.tier)
+                .is_some_and(|n| n.value == 2 && !n.weak);
+            if !confirmed {
+                continue;
+            }
+        }
+        if m.tier == Tier::Lost {
+            // The numeral was lost: which heading it was, the next marker tells.
+            let next = found
+                .iter()
+                .skip(idx + 1)
+                .find_map(|(n, _, _)| n.as_ref().filter(|n| n.tier != Tier::Lost));
+            let Some((tier, value)) = lost_identity(&open, next) else {
+                continue;
+            };
+            m.tier = tier;
+            m.value = value;
+            m.line_start = false;
+        }
         let depth = match open.iter().position(|(t, _)| *t == m.tier) {
             Some(d) => {
                 let prev = open.get(d).map_or(0, |&(_, v)| v);
@@ -340,7 +413,7 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
             }
             None => {
                 // A new tier starts at 1 (or 2 at a line start, when the first was lost).
-                if !(m.value == 1 || (m.line_start && m.value == 2)) {
+                if m.tier != Tier::Plain && !(m.value == 1 || (m.line_start && m.value == 2)) {
                     continue;
                 }
                 open.len()
@@ -348,7 +421,10 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
         };
         open.truncate(depth);
         open.push((m.tier, m.value));
-        let (title, _) = heading_title(&chars, m.start + m.len);
+        let title = match m.title_end {
+            Some(e) => chars.get(m.start..e).unwrap_or(&[]).iter().collect(),
+            None => heading_title(&chars, m.start + m.len).0,
+        };
         let marker: String = chars
             .get(m.start..m.start + m.len)
             .unwrap_or(&[])
@@ -363,8 +439,178 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
             role: SectionRole::Other,
         });
     }
+    if sections.is_empty() && !text.trim().is_empty() {
+        // No headings: one implicit section, its role from the title.
+        sections.push(Section {
+            level: 1,
+            marker: String::new(),
+            title: title.unwrap_or_default().to_string(),
+            start: 0,
+            end: chars.len(),
+            role: doc_role,
+        });
+    }
     finish(&mut sections, chars.len(), doc_role);
     sections
+}
+
+/// The role an article's opening paragraph gives: a review speaks of the year done.
+fn intro_role(intro: &str) -> Option<SectionRole> {
+    const REVIEW: &[&str] = &[
+        "一年来",
+        "今年以来",
+        "过去一年",
+        "取得了",
+        "取得显著",
+        "回顾",
+    ];
+    const PLAN: &[&str] = &["明年", "下一步", "今后", "将继续", "计划"];
+    if REVIEW.iter().any(|w| intro.contains(w)) {
+        Some(SectionRole::Review)
+    } else if PLAN.iter().any(|w| intro.contains(w)) {
+        Some(SectionRole::Plan)
+    } else {
+        None
+    }
+}
+
+/// A year named in a heading (`2016年`, `2017年度`).
+fn year_in(title: &str) -> Option<u32> {
+    let cs: Vec<char> = title.chars().collect();
+    cs.windows(5).find_map(|w| {
+        let digits: String = w.get(..4)?.iter().collect();
+        let y: u32 = digits.parse().ok()?;
+        ((1950..=2100).contains(&y) && w.get(4) == Some(&'年')).then_some(y)
+    })
+}
+
+/// Top headings without role words but with years (`…推进2016年科技工作`, `…推进2017年科技
+/// 工作`): within an article the earliest year is the review, the latest the plan.
+fn year_roles(sections: &[Section]) -> Vec<Option<SectionRole>> {
+    let mut roles = vec![None; sections.len()];
+    let mut k = 0;
+    while k < sections.len() {
+        let e = (k + 1..sections.len())
+            .find(|&j| sections.get(j).is_some_and(|s| s.level == 0))
+            .unwrap_or(sections.len());
+        let years: Vec<(usize, u32)> = (k..e)
+            .filter_map(|j| {
+                let s = sections.get(j)?;
+                (s.level == 1 && role_of(&s.title).is_none())
+                    .then(|| year_in(&s.title))
+                    .flatten()
+                    .map(|y| (j, y))
+            })
+            .collect();
+        let lo = years.iter().map(|&(_, y)| y).min();
+        let hi = years.iter().map(|&(_, y)| y).max();
+        if let (Some(lo), Some(hi)) = (lo, hi) {
+            if lo < hi {
+                for &(j, y) in &years {
+                    if let Some(r) = roles.get_mut(j) {
+                        *r = if y == lo {
+                            Some(SectionRole::Review)
+                        } else if y == hi {
+                            Some(SectionRole::Plan)
+                        } else {
+                            None
+                        };
+                    }
+                }
+            }
+        }
+        k = e.max(k + 1);
+    }
+    roles
+}
+
+/// Words that name a part of a report: an unnumbered line holding one is a heading.
+const PART_WORDS: &[&str] = &[
+    "思路",
+    "打算",
+    "工作计划",
+    "工作安排",
+    "工作要点",
+    "工作重点",
+    "总结",
+    "回顾",
+    "存在问题",
+    "存在的问题",
+    "不足",
+    "主要做法",
+    "主要成效",
+    "主要成绩",
+    "下一步",
+    "工作任务",
+];
+
+/// A short line without sentence punctuation that names a part (`存在的问题和不足`,
+/// `2024年工作安排`).
+fn plain_heading_line(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.chars().count();
+    (2..=20).contains(&n)
+        && !t.contains([
+            '。', '，', ',', '；', ';', '：', ':', '！', '？', '!', '?', '（', '(',
+        ])
+        && PART_WORDS.iter().any(|w| t.contains(w))
+        && t.chars()
+            .next()
+            .is_some_and(|c| !c.is_ascii_digit() && crate::text::cn_digit(c).is_none() && c != '第')
+}
+
+/// A part heading glued between a sentence end and a paragraph that opens with a year:
+/// `…任务。岁首谈思路2007年是…`. Returns where the heading phrase ends.
+fn glued_plain_heading(chars: &[char], from: usize) -> Option<usize> {
+    let head: String = chars
+        .get(from..(from + 12).min(chars.len()))?
+        .iter()
+        .collect();
+    for w in ["思路", "打算", "计划", "安排", "要点", "总结", "回顾"] {
+        let Some(b) = head.find(w) else { continue };
+        let end = from + head[..b].chars().count() + w.chars().count();
+        let year = chars.get(end..end + 4)?;
+        let after = chars.get(end + 4..end + 6).unwrap_or(&[]);
+        if end - from >= 3
+            && year.iter().all(|c| c.is_ascii_digit())
+            && after.iter().find(|c| !c.is_whitespace()) == Some(&'年')
+            && chars
+                .get(from..end)?
+                .iter()
+                .all(|&c| crate::text::is_han(c))
+        {
+            return Some(end);
+        }
+    }
+    None
+}
+
+/// What a heading with a lost numeral was: the next number of an open `、` tier (innermost
+/// first), or the first of a new tier, whichever the next marker continues. `二、…。、加大…。
+/// 2、认真…` makes the lost one `1、`; `…2、…。、加大…。三、` makes it `3、`.
+fn lost_identity(open: &[(Tier, u32)], next: Option<&Marker>) -> Option<(Tier, u32)> {
+    let comma = |t: &Tier| matches!(t, Tier::CnComma | Tier::Arabic | Tier::Formal);
+    let Some(next) = next else {
+        return open
+            .iter()
+            .rev()
+            .find(|(t, _)| comma(t))
+            .map(|&(t, p)| (t, p + 1));
+    };
+    let next_depth = open.iter().position(|(t, _)| *t == next.tier);
+    for (d, &(t, p)) in open.iter().enumerate().rev().filter(|(_, (t, _))| comma(t)) {
+        let fits = match next_depth {
+            Some(nd) if nd == d => next.value == p + 2,
+            Some(nd) if nd < d => open.get(nd).is_some_and(|&(_, np)| next.value == np + 1),
+            Some(_) => false,
+            None => next.value == 1,
+        };
+        if fits {
+            return Some((t, p + 1));
+        }
+    }
+    // A first child whose numeral was lost: the next marker is its sibling 2.
+    (next_depth.is_none() && comma(&next.tier) && next.value == 2).then_some((next.tier, 1))
 }
 
 /// Scans one line (chars `from..to`) for a line-start marker and run-in markers.
@@ -389,6 +635,8 @@ fn scan_line(
                 start,
                 len,
                 line_start,
+                weak: false,
+                title_end: None,
             }),
             start,
             len,
@@ -402,6 +650,8 @@ fn scan_line(
                 start: title_end,
                 len: sub_len,
                 line_start: false,
+                weak: false,
+                title_end: None,
             };
             out.push((Some(m), title_end, sub_len));
         }
@@ -416,6 +666,40 @@ fn scan_line(
         if matches!(c, '。' | '！' | '？') {
             if let Some(next) = push(out, i + 1, false) {
                 i = next;
+                continue;
+            }
+            if let Some(end) = glued_plain_heading(chars, i + 1) {
+                let m = Marker {
+                    tier: Tier::Plain,
+                    value: 0,
+                    start: i + 1,
+                    len: 0,
+                    line_start: false,
+                    weak: false,
+                    title_end: Some(end),
+                };
+                out.push((Some(m), i + 1, 0));
+                i = end;
+                continue;
+            }
+        }
+        if matches!(c, '，' | ',') {
+            // `…具有重要意义,1、监测预报…。2、震灾预防…`: a list of headings whose first
+            // lost its line break; confirmed by the 2 that follows.
+            if let Some((tier @ (Tier::Arabic | Tier::CnParen | Tier::ArParen), 1, len)) =
+                marker_at(chars, i + 1)
+            {
+                let m = Marker {
+                    tier,
+                    value: 1,
+                    start: i + 1,
+                    len,
+                    line_start: false,
+                    weak: true,
+                    title_end: None,
+                };
+                out.push((Some(m), i + 1, len));
+                i += 1 + len;
                 continue;
             }
         }
@@ -438,17 +722,18 @@ fn finish(sections: &mut [Section], text_len: usize, doc_role: SectionRole) {
             s.end = end;
         }
     }
+    let by_year = year_roles(sections);
     let mut stack: Vec<(u8, SectionRole)> = Vec::new();
-    for s in sections.iter_mut() {
+    for (s, year_role) in sections.iter_mut().zip(by_year) {
         while stack.last().is_some_and(|&(l, _)| l >= s.level) {
             stack.pop();
         }
         let parent = stack.last().map_or(doc_role, |&(_, r)| r);
         // A sub-heading keeps its parent's role unless the parent has none or the
         // sub-heading names problems: `4、…要有新进展` in a plan is still the plan.
-        let own = role_of(&s.title);
+        let own = role_of(&s.title).or(year_role);
         s.role = match (s.level, own) {
-            (0, _) => doc_role,
+            (0, _) => s.role,
             (1, Some(r)) => r,
             (_, Some(SectionRole::Problems)) => SectionRole::Problems,
             (_, Some(r)) if parent == SectionRole::Other => r,
@@ -536,7 +821,50 @@ mod tests {
         let o = brief(
             "2013年，我们大力实施。\n5.12地震一周年。\n一是加强领导。二是扶持企业。\n壹、前言……1\n",
         );
-        assert!(o.is_empty(), "{o:?}");
+        // Only the implicit section of a text without headings.
+        assert_eq!(
+            o,
+            vec![(1, String::new(), String::new(), SectionRole::Other)]
+        );
+    }
+
+    #[test]
+    fn lost_numeral_and_years() {
+        let t = "一、坚持创新，推进2016年科技工作\n1、抓项目。成效明显。、抓平台建设。成效明显。3、抓人才。\n二、扎实推进2017年科技工作\n";
+        let o = brief(t);
+        let markers: Vec<&str> = o.iter().map(|s| s.1.as_str()).collect();
+        assert_eq!(markers, vec!["一、", "1、", "、", "3、", "二、"]);
+        assert_eq!(o[2].2, "抓平台建设");
+        assert_eq!(o[0].3, SectionRole::Review);
+        assert_eq!(o[4].3, SectionRole::Plan);
+    }
+
+    #[test]
+    fn no_headings_one_implicit_section() {
+        let o = outline("全年完成项目12项。\n", Some("某局2023年工作总结"));
+        assert_eq!(o.len(), 1);
+        assert_eq!(
+            (o[0].level, o[0].role, o[0].end),
+            (1, SectionRole::Review, 11)
+        );
+    }
+
+    #[test]
+    fn unnumbered_part_headings() {
+        let t = "某局工作总结\n一、主要工作\n1、抓项目。成效明显。\n存在的问题\n一是投入不足。\n完成任务。岁首谈思路2007 年是关键一年。1、抓落实。\n";
+        let o = brief(t);
+        let got: Vec<(u8, &str, SectionRole)> =
+            o.iter().map(|s| (s.0, s.2.as_str(), s.3)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (1, "主要工作", SectionRole::Review),
+                (2, "抓项目", SectionRole::Review),
+                (1, "存在的问题", SectionRole::Problems),
+                (1, "岁首谈思路", SectionRole::Plan),
+                (2, "抓落实", SectionRole::Plan),
+            ]
+        );
     }
 
     #[test]

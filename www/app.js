@@ -262,7 +262,8 @@ function renderLegend() {
 function renderText(r) {
   const text = r.text;
   const points = new Set([0, text.length]);
-  const headings = r.sections.map((s, i) => ({ i, start: s.start, end: Math.min(s.start + s.marker.length + s.title.length, s.end) }));
+  // An implicit section (no marker) has an anchor but no heading text to embolden.
+  const headings = r.sections.map((s, i) => ({ i, start: s.start, end: s.marker ? Math.min(s.start + s.marker.length + s.title.length, s.end) : s.start }));
   for (const f of r.facts) points.add(f.start).add(f.end);
   for (const w of r.warnings) points.add(w.start).add(w.end);
   for (const h of headings) points.add(h.start).add(h.end);
