@@ -121,13 +121,15 @@ fn marker_at(chars: &[char], i: usize) -> Option<(Tier, u32, usize)> {
     let n = rest
         .iter()
         .take(4)
-        .take_while(|&&d| cn_digit(d).is_some() || d == '十' || d == '拾')
+        .take_while(|&&d| cn_digit(d).is_some() || matches!(d, '十' | '拾' | '参'))
         .count();
     if n == 0 || rest.get(n) != Some(&'、') {
         return None;
     }
     let num: String = rest.get(..n)?.iter().collect();
-    let formal = num.chars().any(|d| "壹贰叁肆伍陆柒捌玖拾".contains(d));
+    let formal = num.chars().any(|d| "壹贰叁参肆伍陆柒捌玖拾".contains(d));
+    // 參 (a formal 3) is 参 after conversion to simplified.
+    let num = num.replace('参', "叁");
     if num.contains('两') || num.contains('〇') || num.contains('零') {
         return None;
     }
@@ -258,6 +260,10 @@ pub(crate) fn role_of(title: &str) -> Option<SectionRole> {
         "主要任务",
         "展望",
         "今后",
+        "工作任务",
+        "未来",
+        "施政重点",
+        "施政方针",
     ];
     const PROBLEMS: &[&str] = &[
         "存在问题",
@@ -284,6 +290,8 @@ pub(crate) fn role_of(title: &str) -> Option<SectionRole> {
         "上半年",
         "一年来",
         "亮点",
+        "成果",
+        "施政成果",
     ];
     if PLAN.iter().any(|w| title.contains(w)) && !title.contains("总结") {
         Some(SectionRole::Plan)
@@ -496,7 +504,7 @@ fn year_roles(sections: &[Section]) -> Vec<Option<SectionRole>> {
         let years: Vec<(usize, u32)> = (k..e)
             .filter_map(|j| {
                 let s = sections.get(j)?;
-                (s.level == 1 && role_of(&s.title).is_none())
+                (s.level == 1)
                     .then(|| year_in(&s.title))
                     .flatten()
                     .map(|y| (j, y))
@@ -507,7 +515,8 @@ fn year_roles(sections: &[Section]) -> Vec<Option<SectionRole>> {
         if let (Some(lo), Some(hi)) = (lo, hi) {
             if lo < hi {
                 for &(j, y) in &years {
-                    if let Some(r) = roles.get_mut(j) {
+                    let has_words = sections.get(j).is_some_and(|s| role_of(&s.title).is_some());
+                    if let Some(r) = roles.get_mut(j).filter(|_| !has_words) {
                         *r = if y == lo {
                             Some(SectionRole::Review)
                         } else if y == hi {

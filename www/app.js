@@ -263,7 +263,12 @@ function renderText(r) {
   const text = r.text;
   const points = new Set([0, text.length]);
   // An implicit section (no marker) has an anchor but no heading text to embolden.
-  const headings = r.sections.map((s, i) => ({ i, start: s.start, end: s.marker ? Math.min(s.start + s.marker.length + s.title.length, s.end) : s.start }));
+  const headings = r.sections.map((s, i) => {
+    const end = s.start + s.marker.length + s.title.length;
+    // Embolden only a heading that stands in the text (not the implicit section's title).
+    const stands = s.title && text.slice(s.start + s.marker.length, end) === s.title;
+    return { i, start: s.start, end: stands ? Math.min(end, s.end) : s.start + s.marker.length };
+  });
   for (const f of r.facts) points.add(f.start).add(f.end);
   for (const w of r.warnings) points.add(w.start).add(w.end);
   for (const h of headings) points.add(h.start).add(h.end);
