@@ -10,6 +10,7 @@
 //! 4. [`narrow`]: full-width digits and Latin letters to ASCII.
 //! 5. [`chrome`]: site chrome, metadata rows, page counters, teasers, paywall text.
 //! 6. [`join_fragments`]: `N、` page-fragment markers that cut sentences; page-number lines.
+//! 6b. [`join_wraps`]: line breaks inside sentences (page ends, PDF line ends).
 //! 7. [`page_numbers_in_words`]: `组2长` → `组长`, by the page sequence.
 //! 8. [`spacing`]: letter-spacing, indentation, blank lines, ideographic paragraph gaps.
 //! 9. [`title_and_duplicates`]: the title kept once, repeated paragraphs dropped.
@@ -42,6 +43,7 @@ pub(crate) fn clean(input: &str) -> Cleaned {
     let mut doc_title = None;
     doc.pass(|t, rw| doc_title = chrome(t, rw));
     doc.pass(join_fragments);
+    doc.pass(join_wraps);
     doc.pass(page_numbers_in_words);
     doc.pass(spacing);
     let mut title = None;
@@ -515,6 +517,54 @@ fn join_fragments(text: &str, rw: &mut Rewriter) {
 }
 
 // ---------------------------------------------------------------------------------------
+// 6b. hard wraps
+
+/// A line of a report's own body ends a sentence or a heading. A line that ends mid-sentence
+/// was cut by the scrape: a page end (a long line: `…使新成果加以快速推⏎广转化`), or the fixed
+/// width of PDF text (many lines of one length). Joined, unless the next line opens a heading.
+fn join_wraps(text: &str, rw: &mut Rewriter) {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let len = |l: &str| l.trim().chars().count();
+    // The width of PDF text: the most common length among lines of some length.
+    let mut counts = std::collections::HashMap::new();
+    for l in &lines {
+        let n = len(l);
+        if n >= 15 {
+            *counts.entry(n).or_insert(0usize) += 1;
+        }
+    }
+    let width = counts
+        .iter()
+        .filter(|(_, &c)| c >= 5)
+        .max_by_key(|(&n, &c)| (c, n))
+        .map(|(&n, _)| n);
+    let at_width = |n: usize| width.is_some_and(|w| n + 2 >= w && n <= w + 1);
+    for (i, line) in lines.iter().enumerate() {
+        let Some(body) = line.strip_suffix('\n') else {
+            rw.keep(line);
+            continue;
+        };
+        let next = lines.get(i + 1).copied().unwrap_or("");
+        let n = len(body);
+        let cut = last_visible(body).is_some_and(|c| !is_terminal(c) && c != '，' && c != '、')
+            || last_visible(body).is_some_and(|c| c == '，' || c == '、');
+        let heading = crate::outline::starts_with_marker(body) && n <= 60;
+        let joins = cut
+            && !heading
+            && (n > 60 || (n > 20 && body.contains('。')) || at_width(n))
+            && !next.trim().is_empty()
+            && !crate::outline::starts_with_marker(next)
+            && !crate::outline::article_divider(next);
+        rw.keep(body);
+        if joins {
+            rw.remove("\n", CleanKind::Wrap);
+        } else {
+            rw.keep("\n");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // 7. page numbers inside words
 
 /// Measure words and units: a number before one of them is a quantity, never a page number.
@@ -832,6 +882,20 @@ mod tests {
             "开头享受企业所得税优惠政策自查，帮助企业落实税收优惠。继续推进\n"
         );
         assert_eq!(log.len(), 4);
+    }
+
+    #[test]
+    fn wraps_join_inside_sentences_only() {
+        let long = "培训科技人员2万人次。四是为了加快引推速度，使引进试验、示范的新技术、新成果加以快速推";
+        let s = format!("{long}\n广转化，打造基地。\n（四）加快企业科技创新步伐\n按照市委部署推进。\n");
+        let (t, log) = run(join_wraps, &s);
+        assert_eq!(t, format!("{long}广转化，打造基地。\n（四）加快企业科技创新步伐\n按照市委部署推进。\n"));
+        assert_eq!(log.len(), 1);
+        assert_eq!(log[0].kind, CleanKind::Wrap);
+        // PDF text: lines of one width.
+        let pdf = "我局深入开展学习实践科学发展观活\n动，把科学发展观贯彻落实到科技工\n作中，创新思路，开拓进取，努力有\n为。在加快推进产学研合作方面取得\n了显著成效，通过了试点城市验收，\n全市科技工作再上新台阶，成绩喜人\n二、2010年工作思路\n";
+        let (t, _) = run(join_wraps, pdf);
+        assert_eq!(t, "我局深入开展学习实践科学发展观活动，把科学发展观贯彻落实到科技工作中，创新思路，开拓进取，努力有为。在加快推进产学研合作方面取得了显著成效，通过了试点城市验收，全市科技工作再上新台阶，成绩喜人\n二、2010年工作思路\n");
     }
 
     #[test]

@@ -137,6 +137,12 @@ fn marker_at(chars: &[char], i: usize) -> Option<(Tier, u32, usize)> {
     Some((if formal { Tier::Formal } else { Tier::CnComma }, v, n + 1))
 }
 
+/// True when a line opens with heading numbering (`一、`, `（二）`, `3、`, `①`, `第一，`).
+pub(crate) fn starts_with_marker(line: &str) -> bool {
+    let chars: Vec<char> = line.trim_start().chars().take(8).collect();
+    marker_at(&chars, 0).is_some_and(|(t, _, _)| t != Tier::Lost)
+}
+
 /// `【篇一】`, `篇一`, `篇1`, `第一篇` alone on a line (a few characters around allowed).
 pub(crate) fn article_divider(line: &str) -> bool {
     let t = line.trim();

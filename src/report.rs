@@ -87,6 +87,8 @@ pub enum CleanKind {
     Duplicate,
     /// Invisible or control characters.
     Control,
+    /// A line break inside a sentence (a page or PDF line end), joined.
+    Wrap,
 }
 
 impl CleanKind {
@@ -101,6 +103,7 @@ impl CleanKind {
             CleanKind::Width => "width",
             CleanKind::Duplicate => "duplicate",
             CleanKind::Control => "control",
+            CleanKind::Wrap => "wrap",
         }
     }
 }
