@@ -352,17 +352,38 @@ fn doc_name(line: &str) -> Option<String> {
 /// printed, if any.
 fn chrome(text: &str, rw: &mut Rewriter) -> Option<String> {
     let mut name = None;
+    // After a "related documents" label, the short lines that follow are its links.
+    let mut in_links = false;
     for line in text.split_inclusive('\n') {
+        let t = line.trim();
         if let Some(kind) = chrome_line(line) {
             if name.is_none() {
                 name = doc_name(line);
             }
+            in_links = links_label(t);
             rw.remove(line, kind);
             continue;
+        }
+        if in_links && !t.is_empty() {
+            if t.chars().count() <= 40 && !t.contains(['。', '，', ',', '；']) {
+                rw.remove(line, CleanKind::Boilerplate);
+                continue;
+            }
+            in_links = false;
         }
         keep_without_phrases(line, rw);
     }
     name
+}
+
+/// A label that heads a block of links to other documents.
+fn links_label(t: &str) -> bool {
+    static LABEL: OnceLock<Regex> = OnceLock::new();
+    re(
+        &LABEL,
+        r"^(?:相关推荐|相关文章|相关阅读|热门文章|热门推荐|猜你喜欢|延伸阅读|相关资源|相关搜索|相关专题|精选文章|最新文章|更多相关|你可能感兴趣|您可能感兴趣|推荐阅读|热门搜索|友情链接)",
+    )
+    .is_match(t)
 }
 
 fn keep_without_phrases(line: &str, rw: &mut Rewriter) {
@@ -886,10 +907,15 @@ mod tests {
 
     #[test]
     fn wraps_join_inside_sentences_only() {
-        let long = "培训科技人员2万人次。四是为了加快引推速度，使引进试验、示范的新技术、新成果加以快速推";
-        let s = format!("{long}\n广转化，打造基地。\n（四）加快企业科技创新步伐\n按照市委部署推进。\n");
+        let long =
+            "培训科技人员2万人次。四是为了加快引推速度，使引进试验、示范的新技术、新成果加以快速推";
+        let s =
+            format!("{long}\n广转化，打造基地。\n（四）加快企业科技创新步伐\n按照市委部署推进。\n");
         let (t, log) = run(join_wraps, &s);
-        assert_eq!(t, format!("{long}广转化，打造基地。\n（四）加快企业科技创新步伐\n按照市委部署推进。\n"));
+        assert_eq!(
+            t,
+            format!("{long}广转化，打造基地。\n（四）加快企业科技创新步伐\n按照市委部署推进。\n")
+        );
         assert_eq!(log.len(), 1);
         assert_eq!(log[0].kind, CleanKind::Wrap);
         // PDF text: lines of one width.

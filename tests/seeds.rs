@@ -327,3 +327,62 @@ fn a_clean_report_passes_through_unchanged() {
     assert_eq!(fact(&r, "1.2万个").value, 12_000.0);
     assert_eq!(fact(&r, "5%左右").role, FactRole::Target);
 }
+
+/// Every character of the input is accounted for: what cleaning removed and inserted, as
+/// logged, takes the input to the output. Prints the characters removed per kind and seed
+/// (the table in docs/CLEANING.md).
+#[test]
+fn cleaning_log_accounts_for_every_character() {
+    use std::collections::BTreeMap;
+    let kinds = [
+        CleanKind::Boilerplate,
+        CleanKind::PageMarker,
+        CleanKind::PageNumber,
+        CleanKind::Wrap,
+        CleanKind::Spacing,
+        CleanKind::Pinyin,
+        CleanKind::Width,
+        CleanKind::Duplicate,
+        CleanKind::Control,
+    ];
+    println!(
+        "| seed | {} |",
+        kinds
+            .iter()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    println!("|---|{}", "---:|".repeat(kinds.len()));
+    for n in ["000", "001", "002", "003", "004"] {
+        let r = seed(n);
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
+        let input = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(n))
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .unwrap();
+        let mut removed: BTreeMap<CleanKind, usize> = BTreeMap::new();
+        let mut net: i64 = 0;
+        for c in &r.cleaning {
+            let rm = c.removed.chars().count();
+            *removed.entry(c.kind).or_default() += rm;
+            net += rm as i64 - c.inserted.chars().count() as i64;
+        }
+        // Conversion to simplified is one character for one in these reports.
+        assert_eq!(
+            input.chars().count() as i64 - net,
+            r.text.chars().count() as i64,
+            "seed {n}: the log does not account for every character"
+        );
+        println!(
+            "| {n} | {} |",
+            kinds
+                .iter()
+                .map(|k| removed.get(k).copied().unwrap_or(0).to_string())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
+    }
+}

@@ -1,0 +1,79 @@
+//! Cleaning on pages from sites other than the seeds': a government portal and a document
+//! library, written in their styles. Chrome goes by what it is, the report stays whole.
+
+use zhreport::{analyze_text, CleanKind, Report};
+
+fn page(name: &str) -> Report {
+    let path = format!("{}/tests/fixtures/pages/{name}", env!("CARGO_MANIFEST_DIR"));
+    analyze_text(&std::fs::read_to_string(path).unwrap(), Some(name))
+}
+
+#[test]
+fn government_portal_chrome() {
+    let r = page("gov_portal.txt");
+    assert_eq!(
+        r.title.as_deref(),
+        Some("某市科技局2020年工作总结和2021年工作思路")
+    );
+    for chrome in [
+        "首页",
+        "索引号",
+        "发布机构",
+        "发布日期",
+        "浏览次数",
+        "字体",
+        "打印本页",
+        "关闭窗口",
+        "主办单位",
+        "ICP",
+    ] {
+        assert!(!r.text.contains(chrome), "{chrome} survived:\n{}", r.text);
+    }
+    assert_eq!(
+        r.text,
+        "某市科技局2020年工作总结和2021年工作思路\n\
+2020年，我局坚持创新驱动发展战略，全年新认定国家高新技术企业86家，同比增长21%。\n\
+一、2020年主要工作\n\
+（一）培育创新主体。全年新增省科技型中小企业312家。\n\
+二、2021年工作思路\n\
+（一）力争新增高新技术企业100家。\n"
+    );
+    let targets: Vec<&str> = r
+        .facts
+        .iter()
+        .filter(|f| f.role == zhreport::FactRole::Target)
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(targets, vec!["100家"]);
+}
+
+#[test]
+fn document_library_chrome_and_repeated_title() {
+    let r = page("wenku.txt");
+    assert_eq!(
+        r.title.as_deref(),
+        Some("某县农业农村局2022年上半年工作总结")
+    );
+    assert_eq!(
+        r.text.matches("某县农业农村局2022年上半年工作总结").count(),
+        1
+    );
+    for chrome in [
+        "百度文库",
+        "第 1 页",
+        "本文档由用户上传",
+        "相关推荐",
+        "下载文档",
+        "工作计划\n",
+    ] {
+        assert!(!r.text.contains(chrome), "{chrome} survived:\n{}", r.text);
+    }
+    assert!(
+        r.text.ends_with("力争全年粮食总产稳定在5万吨以上。\n"),
+        "{}",
+        r.text
+    );
+    assert!(r.cleaning.iter().any(|c| c.kind == CleanKind::Duplicate));
+    let f = r.facts.iter().find(|f| f.text == "2300余万元").unwrap();
+    assert_eq!(f.value, 23_000_000.0);
+}
