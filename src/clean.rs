@@ -10,10 +10,10 @@
 //! 4. [`narrow`]: full-width digits and Latin letters to ASCII.
 //! 5. [`chrome`]: site chrome, metadata rows, page counters, teasers, paywall text.
 //! 6. [`join_fragments`]: `N、` page-fragment markers that cut sentences; page-number lines.
-//! 6b. [`join_wraps`]: line breaks inside sentences (page ends, PDF line ends).
-//! 7. [`page_numbers_in_words`]: `组2长` → `组长`, by the page sequence.
-//! 8. [`spacing`]: letter-spacing, indentation, blank lines, ideographic paragraph gaps.
-//! 9. [`title_and_duplicates`]: the title kept once, repeated paragraphs dropped.
+//! 7. [`join_wraps`]: line breaks inside sentences (page ends, PDF line ends).
+//! 8. [`page_numbers_in_words`]: `组2长` → `组长`, by the page sequence.
+//! 9. [`spacing`]: letter-spacing, indentation, blank lines, ideographic paragraph gaps.
+//! 10. [`title_and_duplicates`]: the title kept once, repeated paragraphs dropped.
 
 use std::sync::OnceLock;
 
@@ -538,7 +538,7 @@ fn join_fragments(text: &str, rw: &mut Rewriter) {
 }
 
 // ---------------------------------------------------------------------------------------
-// 6b. hard wraps
+// 7. hard wraps
 
 /// A line of a report's own body ends a sentence or a heading. A line that ends mid-sentence
 /// was cut by the scrape: a page end (a long line: `…使新成果加以快速推⏎广转化`), or the fixed
