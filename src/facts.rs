@@ -103,6 +103,19 @@ const UNITS: &[(&str, FactKind)] = &[
     ("支", FactKind::Count),
     ("门", FactKind::Count),
     ("轮", FactKind::Count),
+    ("幅", FactKind::Count),
+    ("枚", FactKind::Count),
+    ("盏", FactKind::Count),
+    ("根", FactKind::Count),
+    ("块", FactKind::Count),
+    ("箱", FactKind::Count),
+    ("袋", FactKind::Count),
+    ("瓶", FactKind::Count),
+    ("尾", FactKind::Count),
+    ("羽", FactKind::Count),
+    ("匹", FactKind::Count),
+    ("首", FactKind::Count),
+    ("集", FactKind::Count),
 ];
 
 const PREFIXES: &[(&str, Option<Approx>)] = &[
@@ -340,6 +353,13 @@ const UNIT_WORDS: &[(&str, &str)] = &[
     ("支", "持付撑出"),
     ("轮", "流换"),
     ("笔", "者记"),
+    ("根", "据本源"),
+    ("首", "批次届都府先位席个要"),
+    ("集", "团中体聚成约群"),
+    ("块", "状"),
+    ("尾", "款声"),
+    ("匹", "配"),
+    ("瓶", "颈"),
 ];
 
 fn unit_is_word(unit: &str, next: Option<char>) -> bool {
@@ -348,6 +368,21 @@ fn unit_is_word(unit: &str, next: Option<char>) -> bool {
             .iter()
             .any(|(u, after)| *u == unit && after.contains(n))
     })
+}
+
+/// A one-character prefix that is the end of a word is no prefix: 签约7项, 最近3年, 赶超.
+/// 数 approximates only a Chinese round number (数十家, 数千人).
+fn prefix_ok(cs: &[char], i: usize, w: &str) -> bool {
+    let before = i.checked_sub(2).and_then(|p| cs.get(p)).copied();
+    match w {
+        "约" => !before.is_some_and(|c| "签节合契公条制预特邀简履违相婚集大".contains(c)),
+        "近" => !before.is_some_and(|c| "最附接将亲靠邻临贴就逼远新".contains(c)),
+        "超" => !before.is_some_and(|c| "赶高特".contains(c)),
+        "数" => cs
+            .get(i)
+            .is_some_and(|&c| matches!(c, '十' | '百' | '千' | '万')),
+        _ => true,
+    }
 }
 
 /// One quantity as the grammar reads it.
@@ -403,6 +438,7 @@ fn quantity_at(
     bare_ok: bool,
 ) -> Option<Quantity> {
     let (a, a_scale, a_more, mut k) = number_with_scale(cs, i, bare_ok)?;
+    let a_more = a_more && !a.chinese;
     let value = a.value;
     let mut max = None;
     let mut approx = prefix.or(a_more.then_some(Approx::More));
@@ -440,36 +476,23 @@ fn quantity_at(
         Some((u, _, e)) if unit_is_word(u, cs.get(e).copied()) => return None,
         Some((u, kind, e)) => (u.to_string(), kind, e),
         None if scale.is_some() => {
-            // `累计7.8亿`, `总投资达8.2亿`: money when the sentence speaks of it.
-            let from = back_to(cs, pstart, is_sentence_end);
-            let sentence: String = cs.get(from..pstart).unwrap_or(&[]).iter().collect();
-            let about_money = [
-                "投资",
-                "资金",
-                "经费",
-                "产值",
-                "收入",
-                "税",
-                "金额",
-                "销售",
-                "营业额",
-                "融资",
-                "贷款",
-                "总额",
-                "利润",
-                "补助",
-                "奖励",
-                "GDP",
-                "gdp",
-                "生产总值",
-                "元",
-            ]
-            .iter()
-            .any(|w| sentence.contains(w));
-            if !about_money {
-                return None;
+            // `参与人次达15万`: the unit was named before the number; `累计7.8亿`: money when the
+            // sentence speaks of it; else a plain count.
+            match unit_named_before(cs, pstart) {
+                Some((u, kind)) => (u.to_string(), kind, k),
+                None if about_money(cs, pstart) => ("元".to_string(), FactKind::Money, k),
+                None => (String::new(), FactKind::Count, k),
             }
-            ("元".to_string(), FactKind::Money, k)
+        }
+        // `20多年`: an approximate number of years is a span, never a date.
+        None if a_more && cs.get(k) == Some(&'年') => ("年".to_string(), FactKind::Measure, k + 1),
+        // `3000余企业主`: an approximate count whose measure word was left out.
+        None if a_more
+            && cs
+                .get(k)
+                .is_some_and(|&c| is_han(c) && !"月日号时".contains(c)) =>
+        {
+            (String::new(), FactKind::Count, k)
         }
         None => return None,
     };
@@ -491,6 +514,53 @@ fn quantity_at(
         decimal_comma: a.decimal_comma,
         negative: false,
     })
+}
+
+/// Words that say a sum of money is meant when a 万/亿 number has no unit after it.
+const MONEY_WORDS: &[&str] = &[
+    "投资",
+    "资金",
+    "经费",
+    "产值",
+    "收入",
+    "税",
+    "金额",
+    "销售",
+    "营业额",
+    "融资",
+    "贷款",
+    "总额",
+    "利润",
+    "补助",
+    "奖励",
+    "GDP",
+    "gdp",
+    "生产总值",
+    "元",
+];
+
+fn about_money(cs: &[char], pstart: usize) -> bool {
+    let from = back_to(cs, pstart, is_sentence_end);
+    let sentence: String = cs.get(from..pstart).unwrap_or(&[]).iter().collect();
+    MONEY_WORDS.iter().any(|w| sentence.contains(w))
+}
+
+/// The unit a clause names before its number: `参与人次达15万` counts 人次.
+fn unit_named_before(cs: &[char], pstart: usize) -> Option<(&'static str, FactKind)> {
+    let clause = clause_before(cs, pstart);
+    let mut c = clause.as_str();
+    for w in [
+        "达到", "达", "为", "共计", "共", "约", "超过", "突破", "逾", "近", "有",
+    ] {
+        if let Some(r) = c.strip_suffix(w) {
+            c = r;
+            break;
+        }
+    }
+    ["人次", "场次", "户次", "人数"]
+        .iter()
+        .find(|u| c.ends_with(*u))
+        .map(|u| (if *u == "人数" { "人" } else { *u }, FactKind::Count))
 }
 
 /// `v × mult`, rounded off the noise of binary floating point (8.2 × 1e8 is
@@ -576,8 +646,19 @@ fn in_quote_or_title(cs: &[char], i: usize, end: usize) -> bool {
 /// Refuses ordinals, codes and names.
 fn candidate_ok(cs: &[char], num_start: usize, q: &Quantity) -> bool {
     let before = num_start.checked_sub(1).and_then(|p| cs.get(p)).copied();
-    // 第四届, 排名第3位
-    if before == Some('第') && q.start == num_start {
+    // 第四届, 排名第3位, 居前三位
+    if matches!(before, Some('第' | '前')) && q.start == num_start {
+        return false;
+    }
+    let chinese = cs.get(num_start).is_some_and(|&c| is_cn_numeral(c));
+    // Slogans made of numerals: 四换三名, 八倍增两提高, 三个“比以往任何时候都重要”.
+    if chinese
+        && (num_start
+            .checked_sub(2)
+            .and_then(|p| cs.get(p))
+            .is_some_and(|&c| is_cn_numeral(c) && c != '万' && c != '亿')
+            || cs.get(q.end) == Some(&'“'))
+    {
         return false;
     }
     // f5创意园, SLB15, 5.12, v2.0
@@ -589,7 +670,6 @@ fn candidate_ok(cs: &[char], num_start: usize, q: &Quantity) -> bool {
         return false;
     }
     // 二期 (a phase), 八倍增 (a slogan): Chinese numerals before these are names.
-    let chinese = cs.get(num_start).is_some_and(|&c| is_cn_numeral(c));
     if chinese && (q.unit == "期" || (q.unit == "倍" && matches!(after, Some('增' | '速')))) {
         return false;
     }
@@ -664,6 +744,8 @@ const TARGET_CUES: &[&str] = &[
     "下一步",
     "下半年将",
 ];
+/// Words that make a clause report a result. Bare 共 is not one (企校共建); 共 opening the
+/// clause (`共列出服务企业230家`) or right before the number (`共12项`) is, checked apart.
 const DONE_CUES: &[&str] = &[
     "已",
     "完成了",
@@ -672,7 +754,9 @@ const DONE_CUES: &[&str] = &[
     "上年",
     "实现了",
     "取得了",
-    "共",
+    "共计",
+    "共有",
+    "总共",
 ];
 
 /// Achievement or target, from the section and the sentence's own words.
@@ -697,7 +781,10 @@ fn role_of(cs: &[char], q: &Quantity, section: Option<&Section>) -> FactRole {
         .take_while(|&&c| !is_sentence_end(c) && c != '，')
         .collect();
     let clause = clause_before(cs, q.start);
-    let done = DONE_CUES.iter().any(|w| clause.contains(w)) || after.contains("基础上");
+    let done = DONE_CUES.iter().any(|w| clause.contains(w))
+        || clause.ends_with('共')
+        || (clause.starts_with('共') && !clause.starts_with("共建") && !clause.starts_with("共同"))
+        || after.contains("基础上");
     let plan_section = section.is_some_and(|s| s.role == SectionRole::Plan);
     let cue = TARGET_CUES
         .iter()
@@ -827,7 +914,7 @@ pub(crate) fn find(text: &str, sections: &[Section]) -> (Vec<Fact>, Vec<Warning>
         // An Arabic number in the middle of digits or a code was skipped with its run.
         let (pstart, prefix, bare_ok) = PREFIXES
             .iter()
-            .find(|(w, _)| word_before(&cs, i, w))
+            .find(|(w, _)| word_before(&cs, i, w) && prefix_ok(&cs, i, w))
             .map_or((i, None, false), |(w, ap)| {
                 (i - w.chars().count(), *ap, true)
             });
@@ -842,7 +929,15 @@ pub(crate) fn find(text: &str, sections: &[Section]) -> (Vec<Fact>, Vec<Warning>
             Some(mut q) => {
                 q.negative = negative;
                 let start = if negative { i - 1 } else { q.start };
-                let (growth, down) = growth_cue(&cs, start);
+                let (mut growth, mut down) = growth_cue(&cs, start);
+                // `同比分别增长4.3%和53.9%`: the second of a pair shares the first's cue.
+                if let Some(prev) = facts.last().filter(|p| p.kind == FactKind::Growth) {
+                    let between: String = cs.get(prev.end..start).unwrap_or(&[]).iter().collect();
+                    if matches!(between.as_str(), "和" | "、" | "与" | "及" | "，" | ",") {
+                        growth = true;
+                        down = prev.value < 0.0;
+                    }
+                }
                 let mut kind = q.kind;
                 if growth && (q.unit == "%" || q.unit.ends_with("百分点") || q.unit == "倍") {
                     kind = FactKind::Growth;
