@@ -130,6 +130,7 @@ const PREFIXES: &[(&str, Option<Approx>)] = &[
     ("近", Some(Approx::About)),
     ("约", Some(Approx::About)),
     ("数", Some(Approx::More)),
+    ("几", Some(Approx::More)),
 ];
 
 const SUFFIXES: &[(&str, Approx)] = &[
@@ -643,6 +644,35 @@ fn in_quote_or_title(cs: &[char], i: usize, end: usize) -> bool {
     matches!(enclosed('“', '”', 12), Some((o, c)) if o + c + (end - i) <= 14)
 }
 
+/// A formula listed by numbers: `一个展会、三大赛事、四场对接、五场发布`, `围绕一个中心、突出两大
+/// 重点、抓好三项工作` — three or more 、-items that open (after a verb of two characters at
+/// most) with a Chinese numeral.
+fn in_numeral_list(cs: &[char], i: usize) -> bool {
+    let stop = |c: char| {
+        matches!(
+            c,
+            '，' | ',' | '。' | '；' | ';' | '：' | ':' | '“' | '”' | '\n'
+        )
+    };
+    let from = back_to(cs, i, stop);
+    let to = cs
+        .iter()
+        .skip(i)
+        .take(LOOKBACK)
+        .position(|&c| stop(c))
+        .map_or(cs.len().min(i + LOOKBACK), |p| i + p);
+    let seg = cs.get(from..to).unwrap_or(&[]);
+    let items = seg.split(|&c| c == '、');
+    let numbered = items
+        .filter(|item| {
+            item.iter()
+                .take(3)
+                .any(|&c| "一二两三四五六七八九十".contains(c))
+        })
+        .count();
+    numbered >= 3
+}
+
 /// Refuses ordinals, codes and names.
 fn candidate_ok(cs: &[char], num_start: usize, q: &Quantity) -> bool {
     let before = num_start.checked_sub(1).and_then(|p| cs.get(p)).copied();
@@ -667,6 +697,13 @@ fn candidate_ok(cs: &[char], num_start: usize, q: &Quantity) -> bool {
     }
     let after = cs.get(q.end).copied();
     if after.is_some_and(|c| c.is_ascii_alphanumeric()) && q.unit != "%" {
+        return false;
+    }
+    // 十三次党代会, 三次全会: an ordinal without 第.
+    if q.unit == "次" && after.is_some_and(|c| "党全人代会".contains(c)) {
+        return false;
+    }
+    if chinese && in_numeral_list(cs, num_start) {
         return false;
     }
     // 二期 (a phase), 八倍增 (a slogan): Chinese numerals before these are names.
@@ -1091,6 +1128,9 @@ mod tests {
             "以《四个创新加快科技成果转化》为题推广",
             "一是加强组织领导",
             "12396信息平台",
+            "分为“一个展会、三大赛事、四场对接、五场发布”",
+            "围绕一个中心、突出两大重点、抓好三项工作、建设四型机关",
+            "全面贯彻落实市十三次党代会精神",
         ] {
             assert!(facts(t).is_empty(), "{t}: {:?}", facts(t));
         }
