@@ -611,7 +611,10 @@ fn page_numbers_in_words(text: &str, rw: &mut Rewriter) {
         let before = k.checked_sub(1).and_then(|p| chars.get(p)).map(|&(_, c)| c);
         let after = chars.get(j).map(|&(_, c)| c);
         let end = chars.get(j).map_or(text.len(), |&(e, _)| e);
-        let ok_before = before.is_none_or(|c| is_han(c) || c == '\n');
+        // Before: a Han character, a line start, or clause punctuation (`…科技项目,5帮助他们`).
+        let ok_before = before.is_none_or(|c| {
+            is_han(c) || matches!(c, '\n' | '。' | '，' | ',' | '；' | '、' | '：')
+        });
         let ok_after = after.is_some_and(|c| is_han(c) && !AFTER_QUANTITY.contains(c));
         let not_ordinal =
             before.is_none_or(|c| !matches!(c, '第' | '约' | '近' | '共' | '达' | '逾' | '超'));

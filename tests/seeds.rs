@@ -189,6 +189,8 @@ fn seed_002_chrome_page_numbers_spacing() {
         "反对封建迷信",
         "良好的精神面貌",
         "中国21世纪议程",
+        "科技项目,帮助他们进行科技成果的转化",
+        "科技合作和交流。重点扶持泉美、华丰",
     ] {
         assert!(r.text.contains(healed), "{healed}");
     }
@@ -197,7 +199,8 @@ fn seed_002_chrome_page_numbers_spacing() {
             .iter()
             .filter(|c| c.kind == CleanKind::PageNumber)
             .count(),
-        14
+        16,
+        "pages 1 to 16"
     );
     // Letter-spacing removed, real numbers kept.
     assert!(r.text.contains("洛江区科技局年工作总结"));
