@@ -321,9 +321,14 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
     let mut pos = 0;
     // The first line is the title's, never a plain heading.
     let mut seen_text = false;
-    for line in text.split_inclusive('\n') {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let items = list_items(&lines);
+    for (li, line) in lines.iter().enumerate() {
+        let line = *line;
         let n = line.chars().count();
-        if article_divider(line) {
+        if items.get(li).copied().unwrap_or(false) {
+            // A numbered sentence in a list: text, not a heading.
+        } else if article_divider(line) {
             let lead = line.chars().take_while(|c| c.is_whitespace()).count();
             let len = line.trim().chars().count();
             found.push((None, pos + lead, len));
@@ -537,6 +542,43 @@ fn year_roles(sections: &[Section]) -> Vec<Option<SectionRole>> {
         k = e.max(k + 1);
     }
     roles
+}
+
+/// Lines that are items of a numbered list rather than headings: two or more lines in a row,
+/// each one numbered sentence and nothing more (`1、全年完成项目12项。⏎2、新增企业5家。`).
+/// A heading is followed by its body, on its line or the next.
+fn list_items(lines: &[&str]) -> Vec<bool> {
+    let one_sentence = |line: &str| -> bool {
+        let t = line.trim();
+        let chars: Vec<char> = t.chars().collect();
+        let Some((tier, _, len)) = marker_at(&chars, 0) else {
+            return false;
+        };
+        if !matches!(tier, Tier::Arabic | Tier::ArParen | Tier::Circled) {
+            return false;
+        }
+        let body = chars.get(len..).unwrap_or(&[]);
+        let ends = body.iter().filter(|&&c| matches!(c, '。' | '；' | ';' | '！' | '？')).count();
+        // A short phrase (`1、抓项目。`) is a heading's; a sentence is longer or holds a number.
+        let sentence = body.len() > 12 || body.iter().any(|c| c.is_ascii_digit());
+        sentence
+            && body.len() < 100
+            && ends == 1
+            && body.last().is_some_and(|&c| matches!(c, '。' | '；' | ';'))
+    };
+    let flags: Vec<bool> = lines.iter().map(|l| one_sentence(l)).collect();
+    let mut out = vec![false; lines.len()];
+    let mut i = 0;
+    while i < flags.len() {
+        let run = flags.iter().skip(i).take_while(|&&f| f).count();
+        if run >= 2 {
+            for o in out.iter_mut().skip(i).take(run) {
+                *o = true;
+            }
+        }
+        i += run.max(1);
+    }
+    out
 }
 
 /// Words that name a part of a report: an unnumbered line holding one is a heading.
@@ -880,6 +922,21 @@ mod tests {
                 (2, "抓落实", SectionRole::Plan),
             ]
         );
+    }
+
+    #[test]
+    fn list_of_sentences_is_no_headings() {
+        let t = "一、主要成绩\n1、全年完成项目12项。\n2、新增企业5家。\n二、下一步打算\n1、抓落实。\n狠抓项目落实。\n";
+        let o = brief(t);
+        let markers: Vec<&str> = o.iter().map(|s| s.1.as_str()).collect();
+        assert_eq!(markers, vec!["一、", "二、", "1、"]);
+    }
+
+    #[test]
+    fn parenthesised_and_circled_tiers() {
+        let o = brief("一、总体情况\n（一）工业\n（1）规模以上工业。增长较快。\n①新产品。产值增长。\n（2）小微企业\n");
+        let levels: Vec<u8> = o.iter().map(|s| s.0).collect();
+        assert_eq!(levels, vec![1, 2, 3, 4, 3]);
     }
 
     #[test]
