@@ -5,18 +5,90 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::facts::fmt_num;
-use crate::report::{Fact, Warning, WarningKind};
+use crate::report::{Fact, Section, SectionRole, Warning, WarningKind};
 use crate::text::{cached_regex as re, is_han, starts_with_at};
 
 /// Runs every check over the cleaned text and its facts.
-pub(crate) fn check(text: &str, facts: &[Fact]) -> Vec<Warning> {
+pub(crate) fn check(
+    text: &str,
+    facts: &[Fact],
+    sections: &[Section],
+    title: Option<&str>,
+) -> Vec<Warning> {
     let cs: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     masked(text, &mut out);
     missing(text, &mut out);
     garbled(&cs, &mut out);
     sums(&cs, facts, &mut out);
+    if let Some(title) = title {
+        dates(&cs, sections, title, &mut out);
+    }
     out
+}
+
+/// Years `19xx`/`20xx` followed by 年, with their char spans.
+fn years(cs: &[char]) -> Vec<(usize, usize, u32)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 4 < cs.len() + 1 {
+        let digits = cs.get(i..i + 4).unwrap_or(&[]);
+        let before_digit = i > 0 && cs.get(i - 1).is_some_and(|c| c.is_ascii_digit());
+        if !before_digit
+            && digits.len() == 4
+            && digits.iter().all(|c| c.is_ascii_digit())
+            && cs.get(i + 4) == Some(&'年')
+        {
+            let y: u32 = digits.iter().collect::<String>().parse().unwrap_or(0);
+            if (1949..=2100).contains(&y) {
+                out.push((i, i + 5, y));
+            }
+            i += 5;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A review that speaks of a year after the title's period as done: `2019年上半年工作总结`
+/// reporting `2021年度` work. Years in plan sections, and years that a clause looks ahead to
+/// (`到2021年`, `计划至2021年`), are not flagged.
+fn dates(cs: &[char], sections: &[Section], title: &str, out: &mut Vec<Warning>) {
+    let title_chars: Vec<char> = title.chars().collect();
+    let Some(last) = years(&title_chars).iter().map(|&(_, _, y)| y).max() else {
+        return;
+    };
+    for (start, end, y) in years(cs) {
+        if y <= last {
+            continue;
+        }
+        let in_review = crate::outline::section_at(sections, start)
+            .and_then(|i| sections.get(i))
+            .is_some_and(|s| s.role == SectionRole::Review);
+        let ahead: String = cs
+            .get(start.saturating_sub(4)..start)
+            .unwrap_or(&[])
+            .iter()
+            .collect();
+        let looks_ahead = ["至", "到", "前", "计划", "力争", "预计", "目标"]
+            .iter()
+            .any(|w| ahead.contains(w));
+        if in_review && !looks_ahead {
+            let end = if cs.get(end) == Some(&'度') {
+                end + 1
+            } else {
+                end
+            };
+            let span: String = cs.get(start..end).unwrap_or(&[]).iter().collect();
+            out.push(Warning {
+                kind: WarningKind::DateAnomaly,
+                start,
+                end,
+                message: format!("“{span}” in a review of {last}: later than the title's period"),
+            });
+        }
+    }
 }
 
 /// Byte offset to char offset.
@@ -205,7 +277,30 @@ mod tests {
     use super::*;
 
     fn kinds(t: &str) -> Vec<WarningKind> {
-        check(t, &[]).into_iter().map(|w| w.kind).collect()
+        check(t, &[], &[], None)
+            .into_iter()
+            .map(|w| w.kind)
+            .collect()
+    }
+
+    #[test]
+    fn years_after_the_title_in_a_review() {
+        let r = crate::analyze_text(
+            "某局2019年上半年工作总结\n一、上半年主要工作\n开展2021年度企业自查，计划至2021年建成。\n二、下半年工作打算\n2020年力争新增10家。\n",
+            None,
+        );
+        let w: Vec<&str> = r
+            .warnings
+            .iter()
+            .filter(|w| w.kind == WarningKind::DateAnomaly)
+            .map(|w| w.message.as_str())
+            .collect();
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].contains("2021年度") && w[0].contains("2019"),
+            "{}",
+            w[0]
+        );
     }
 
     #[test]
@@ -230,7 +325,7 @@ mod tests {
 
     #[test]
     fn garbled_runs() {
-        let w = check("成功舉辦“上?萍既瞬藕献鹘”活动", &[]);
+        let w = check("成功舉辦“上?萍既瞬藕献鹘”活动", &[], &[], None);
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].kind, WarningKind::Garbled);
         assert!(kinds("是否？请指正。").is_empty());
@@ -240,7 +335,7 @@ mod tests {
     fn sum_mismatch_in_parentheses() {
         let t = "获省级项目26项(省重大专项8项、省重点项目10项、省面上项目9项)。";
         let (facts, _) = crate::facts::find(t, &[]);
-        let w = check(t, &facts);
+        let w = check(t, &facts, &[], None);
         let s: Vec<_> = w
             .iter()
             .filter(|w| w.kind == WarningKind::SumMismatch)
@@ -253,9 +348,13 @@ mod tests {
         );
         let t = "新列入项目148项,其中:国家级19项(星火计划4项、火炬计划15项),省级26项(重大专项8项、重点项目18项),其他103项。获奖10项(其中一等奖1项,二等奖6项)。";
         let (facts, _) = crate::facts::find(t, &[]);
-        assert!(check(t, &facts).is_empty(), "{:?}", check(t, &facts));
+        assert!(
+            check(t, &facts, &[], None).is_empty(),
+            "{:?}",
+            check(t, &facts, &[], None)
+        );
         let t = "获省级项目27项(省重大专项8项、省重点项目10项、省面上项目9项)。";
         let (facts, _) = crate::facts::find(t, &[]);
-        assert!(check(t, &facts).is_empty());
+        assert!(check(t, &facts, &[], None).is_empty());
     }
 }

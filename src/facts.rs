@@ -386,6 +386,64 @@ fn prefix_ok(cs: &[char], i: usize, w: &str) -> bool {
     }
 }
 
+/// `百分之三十` (30%), `百分之十五点五`, `千分之五` (5‰), with a suffix such as 以上.
+fn percent_in_words(cs: &[char], i: usize) -> Option<Quantity> {
+    let (unit, from) = if starts_with_at(cs, i, "百分之") {
+        ("%", i + 3)
+    } else if starts_with_at(cs, i, "千分之") {
+        ("‰", i + 3)
+    } else {
+        return None;
+    };
+    let num = if cs.get(from).is_some_and(|c| c.is_ascii_digit()) {
+        parse_arabic(cs, from)?
+    } else {
+        parse_chinese(cs, from, false).or_else(|| {
+            // 百分之一 is refused by parse_chinese (a lone 一 is an article elsewhere).
+            (cs.get(from) == Some(&'一')).then_some(Num {
+                value: 1.0,
+                end: from + 1,
+                decimal_comma: false,
+                chinese: true,
+            })
+        })?
+    };
+    let mut value = num.value;
+    let mut end = num.end;
+    // 点 for the decimal point: 十五点五.
+    if cs.get(end) == Some(&'点') {
+        let digits: Vec<u32> = cs
+            .iter()
+            .skip(end + 1)
+            .map_while(|&c| crate::text::cn_digit(c))
+            .collect();
+        if !digits.is_empty() {
+            let frac: String = digits.iter().map(|d| d.to_string()).collect();
+            value = format!("{}.{frac}", value as i64).parse().unwrap_or(value);
+            end += 1 + digits.len();
+        }
+    }
+    let mut approx = None;
+    for (w, ap) in SUFFIXES {
+        if starts_with_at(cs, end, w) {
+            approx = Some(*ap);
+            end += w.chars().count();
+            break;
+        }
+    }
+    Some(Quantity {
+        start: i,
+        end,
+        value,
+        max: None,
+        unit: unit.to_string(),
+        kind: FactKind::Percent,
+        approx,
+        decimal_comma: false,
+        negative: false,
+    })
+}
+
 /// One quantity as the grammar reads it.
 struct Quantity {
     start: usize,
@@ -797,7 +855,7 @@ const DONE_CUES: &[&str] = &[
 ];
 
 /// Achievement or target, from the section and the sentence's own words.
-fn role_of(cs: &[char], q: &Quantity, section: Option<&Section>) -> FactRole {
+fn role_of(cs: &[char], q: &Quantity, section: Option<&Section>, prev_end: usize) -> FactRole {
     // A cue governs its own clause and the list that follows it (`力争新增高企5家，省级高新
     // 技术产品8个`): read back three clauses within the sentence.
     let from = back_to(cs, q.start, is_sentence_end);
@@ -817,7 +875,16 @@ fn role_of(cs: &[char], q: &Quantity, section: Option<&Section>) -> FactRole {
         .take(16)
         .take_while(|&&c| !is_sentence_end(c) && c != '，')
         .collect();
+    // Only the words since the number before count: `在去年完成19家企业的基础上扩大到40家`
+    // makes 19 a result and leaves 40 to the plan.
     let clause = clause_before(cs, q.start);
+    let since = q
+        .start
+        .saturating_sub(prev_end.max(q.start.saturating_sub(clause.chars().count())));
+    let clause: String = clause
+        .chars()
+        .skip(clause.chars().count().saturating_sub(since))
+        .collect();
     let done = DONE_CUES.iter().any(|w| clause.contains(w))
         || clause.ends_with('共')
         || (clause.starts_with('共') && !clause.starts_with("共建") && !clause.starts_with("共同"))
@@ -960,8 +1027,9 @@ pub(crate) fn find(text: &str, sections: &[Section]) -> (Vec<Fact>, Vec<Warning>
             && cs
                 .get(i - 2)
                 .is_some_and(|&c| is_han(c) || c == '为' || c == '：');
-        let parsed =
-            quantity_at(&cs, pstart, i, prefix, bare_ok).filter(|q| candidate_ok(&cs, i, q));
+        let parsed = percent_in_words(&cs, i).or_else(|| {
+            quantity_at(&cs, pstart, i, prefix, bare_ok).filter(|q| candidate_ok(&cs, i, q))
+        });
         match parsed {
             Some(mut q) => {
                 q.negative = negative;
@@ -985,7 +1053,8 @@ pub(crate) fn find(text: &str, sections: &[Section]) -> (Vec<Fact>, Vec<Warning>
                     1.0
                 };
                 let section = section_at(sections, start);
-                let role = role_of(&cs, &q, section.and_then(|s| sections.get(s)));
+                let prev_end = facts.last().map_or(0, |f: &Fact| f.end);
+                let role = role_of(&cs, &q, section.and_then(|s| sections.get(s)), prev_end);
                 let mut subject = subject_of(&cs, &q);
                 if subject.is_none() && kind == FactKind::Growth {
                     // `规上新产品产值67.3亿元，同比增长22.1%`: the growth of the quantity before.
@@ -1092,6 +1161,18 @@ mod tests {
         assert_eq!((f.value, f.unit.as_str()), (2.0, "个"));
         let f = one("占比10%以上");
         assert_eq!((f.approx, f.kind), (Some(Approx::More), FactKind::Percent));
+        let f = one("覆盖率达到百分之三十以上");
+        assert_eq!(
+            (f.text.as_str(), f.value, f.unit.as_str(), f.approx),
+            ("百分之三十以上", 30.0, "%", Some(Approx::More))
+        );
+        let f = one("比上年增长百分之十五点五");
+        assert_eq!((f.value, f.kind), (15.5, FactKind::Growth));
+        let f = one("增速回落1.2个百分点");
+        assert_eq!(
+            (f.value, f.kind, f.unit.as_str()),
+            (-1.2, FactKind::Growth, "个百分点")
+        );
         let f = one("参与70-80万人次");
         assert_eq!((f.value, f.max), (700000.0, Some(800000.0)));
     }
@@ -1143,6 +1224,9 @@ mod tests {
         assert_eq!(f.role, FactRole::Achievement);
         let f = one("积极动员企业申报高新技术企业，拟申报25家。");
         assert_eq!(f.role, FactRole::Target);
+        let f = facts("下一步，在去年完成19家企业的基础上扩大到40家。");
+        assert_eq!((f[0].value, f[0].role), (19.0, FactRole::Achievement));
+        assert_eq!((f[1].value, f[1].role), (40.0, FactRole::Target));
         let f = one("力争获市级以上科学技术奖3项。");
         assert_eq!(f.role, FactRole::Target);
         let f = facts("力争全年新增高企5家，省级高新技术产品8个。");

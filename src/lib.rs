@@ -78,7 +78,12 @@ fn run(text: &str, name: Option<String>, encoding: String, bytes: usize) -> Repo
     let cleaned = clean::clean(text);
     let sections = outline::outline(&cleaned.text, cleaned.title.as_deref());
     let (facts, mut warnings) = facts::find(&cleaned.text, &sections);
-    warnings.extend(checks::check(&cleaned.text, &facts));
+    warnings.extend(checks::check(
+        &cleaned.text,
+        &facts,
+        &sections,
+        cleaned.title.as_deref(),
+    ));
     warnings.sort_by_key(|w| (w.start, w.end));
     Report {
         schema: SCHEMA,

@@ -558,7 +558,10 @@ fn list_items(lines: &[&str]) -> Vec<bool> {
             return false;
         }
         let body = chars.get(len..).unwrap_or(&[]);
-        let ends = body.iter().filter(|&&c| matches!(c, '。' | '；' | ';' | '！' | '？')).count();
+        let ends = body
+            .iter()
+            .filter(|&&c| matches!(c, '。' | '；' | ';' | '！' | '？'))
+            .count();
         // A short phrase (`1、抓项目。`) is a heading's; a sentence is longer or holds a number.
         let sentence = body.len() > 12 || body.iter().any(|c| c.is_ascii_digit());
         sentence

@@ -155,6 +155,20 @@ fn seed_001_fragments_joined() {
     assert_eq!(fact(&r, "25家").role, FactRole::Target);
     assert_eq!(fact(&r, "45项").role, FactRole::Achievement);
     no_fact_contains(&r, "1-6");
+    // A 2019 half-year review that reports 2021 work: the years were templated wrong.
+    let dates: Vec<&str> = r
+        .warnings
+        .iter()
+        .filter(|w| w.kind == WarningKind::DateAnomaly)
+        .map(|w| w.message.as_str())
+        .collect();
+    assert!(
+        !dates.is_empty()
+            && dates
+                .iter()
+                .all(|m| m.contains("2021年") && m.contains("2019")),
+        "{dates:?}"
+    );
 }
 
 #[test]
