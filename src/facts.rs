@@ -933,6 +933,13 @@ const LEAD_WORDS: &[&str] = &[
     "总计",
     "合计",
     "新增了",
+    "我市",
+    "我区",
+    "我县",
+    "我省",
+    "我局",
+    "我们",
+    "今年我局",
 ];
 const TRAIL_WORDS: &[&str] = &[
     "达到了",
@@ -974,12 +981,31 @@ const TRAIL_WORDS: &[&str] = &[
     "到",
 ];
 
+/// A clause's opening date (`2013年`, `1-6月份`, `5月`), which says when, not what.
+fn strip_time_lead(s: &str) -> &str {
+    let digits = s
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '-')
+        .count();
+    if digits == 0 {
+        return s;
+    }
+    let rest = &s[digits..];
+    for w in ["年度", "年", "月份", "月"] {
+        if let Some(r) = rest.strip_prefix(w) {
+            return r;
+        }
+    }
+    s
+}
+
 /// The words that say what was counted: the clause before the number, without lead-ins and
 /// linking verbs; null when nothing is left or the clause is too long to be a subject.
 fn subject_of(cs: &[char], q: &Quantity) -> Option<String> {
     let mut s = clause_before(cs, q.start);
     loop {
         let before = s.len();
+        s = strip_time_lead(&s).to_string();
         for w in LEAD_WORDS {
             if let Some(r) = s.strip_prefix(w) {
                 s = r.to_string();

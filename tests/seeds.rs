@@ -296,6 +296,10 @@ fn seed_004_traditional_with_pinyin() {
         .any(|w| w.kind == WarningKind::DecimalComma && w.message.contains("22、5万人次")));
     assert!(r.warnings.iter().any(|w| w.kind == WarningKind::Garbled));
     assert_eq!(fact(&r, "2924件").subject.as_deref(), Some("专利申请量"));
+    assert_eq!(
+        fact(&r, "13家").subject.as_deref(),
+        Some("新认定国家高新技术企业")
+    );
     let f = fact(&r, "41.7%");
     assert_eq!((f.kind, f.value), (FactKind::Growth, 41.7));
     no_fact_contains(&r, "[2016]");
