@@ -407,3 +407,38 @@ fn cleaning_log_accounts_for_every_character() {
         );
     }
 }
+
+/// Each page-fragment join of 001 and 002, as the words either side of it: every one reads
+/// on across the join (`tests/fixtures/joins/`).
+#[test]
+fn fragment_joins_read_as_one_sentence() {
+    for n in ["001", "002"] {
+        let r = seed(n);
+        let chars: Vec<char> = r.text.chars().collect();
+        let got: Vec<String> = r
+            .cleaning
+            .iter()
+            .filter(|c| c.kind == CleanKind::PageMarker && c.removed.starts_with('\n'))
+            .map(|c| {
+                let l: String = chars[c.at.saturating_sub(8)..c.at].iter().collect();
+                let r: String = chars[c.at..(c.at + 8).min(chars.len())].iter().collect();
+                format!("{l}|{r}")
+            })
+            .collect();
+        let path = format!(
+            "{}/tests/fixtures/joins/{n}.txt",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let want: Vec<String> = std::fs::read_to_string(path)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::to_string)
+            .collect();
+        assert_eq!(got, want, "seed {n}");
+        // No join point sits after a sentence end: only cut sentences were joined.
+        for w in &got {
+            assert!(!w.split('|').next().unwrap().ends_with('。'), "{w}");
+        }
+    }
+}
