@@ -212,8 +212,25 @@ fn heading_title(chars: &[char], from: usize) -> (String, usize) {
         .unwrap_or(cut);
     // A heading run into its paragraph with no punctuation between needs its end found.
     let cut = if runs_on { run_in_end(seg, cut) } else { cut };
+    let cut = body_verb_start(seg, cut).unwrap_or(cut);
     let title: String = seg.get(..cut).unwrap_or(&[]).iter().collect();
     (title.trim().to_string(), from + cut)
+}
+
+/// A short heading run straight into a past-tense sentence (`监测预报加强了与市地震局的业务
+/// 联系`): the body begins with the two-character verb before the first 了. Only for a title
+/// with no comma before that verb (`…引导创新,彰显了…` is a two-part heading) and a heading of
+/// at least four characters.
+fn body_verb_start(seg: &[char], cut: usize) -> Option<usize> {
+    let title = seg.get(..cut)?;
+    let le = title.iter().position(|&c| c == '了')?;
+    let verb = le.checked_sub(2)?;
+    let before = title.get(..verb)?;
+    (verb >= 4
+        && !before
+            .iter()
+            .any(|&c| matches!(c, '，' | ',' | '、' | '：' | ':')))
+    .then_some(verb)
 }
 
 /// Words that end a heading phrase (`…开展情况和成效`, `…工作计划与打算`).
