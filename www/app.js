@@ -7,6 +7,9 @@
 
 const $ = (sel) => document.querySelector(sel);
 
+/** The largest input the page takes: far above any report, below what would exhaust memory. */
+const MAX_BYTES = 20 * 1024 * 1024;
+
 // ---------------------------------------------------------------------------------------
 // Language
 
@@ -32,6 +35,7 @@ const STRINGS = {
     pasted: (n) => `粘贴的文本 ${n}`,
     sample: '示例报告',
     nothingToPaste: '请先粘贴报告文本。',
+    tooLarge: (mb) => `文件过大（${mb} MB）：上限为 20 MB。请拆分后再分析。`,
     noOutline: '未找到标题层级。',
     noWarnings: '没有需要注意的地方。',
     noCleaning: '原文无需清理。',
@@ -70,6 +74,7 @@ const STRINGS = {
     pasted: (n) => `Pasted text ${n}`,
     sample: 'Sample report',
     nothingToPaste: 'Paste a report first.',
+    tooLarge: (mb) => `Too large (${mb} MB): the limit is 20 MB. Split it and analyse the parts.`,
     noOutline: 'No headings found.',
     noWarnings: 'Nothing to flag.',
     noCleaning: 'Nothing needed cleaning.',
@@ -152,6 +157,7 @@ async function analyzeFiles(files) {
   let ok = 0;
   for (const file of files) {
     try {
+      if (file.size > MAX_BYTES) throw new Error(t('tooLarge')((file.size / 1048576).toFixed(1)));
       const bytes = await file.arrayBuffer();
       const doc = { label: file.name, name: file.name, bytes, encoding: $('#encoding').value };
       await analyzeDoc(doc);
@@ -176,6 +182,10 @@ async function analyzePaste() {
   const text = $('#paste').value;
   if (!text.trim()) {
     setStatus(t('nothingToPaste'));
+    return;
+  }
+  if (text.length * 3 > MAX_BYTES && new TextEncoder().encode(text).length > MAX_BYTES) {
+    showError(t('tooLarge')((new TextEncoder().encode(text).length / 1048576).toFixed(1)));
     return;
   }
   setStatus(t('working'));

@@ -104,6 +104,39 @@ test('a GBK file picked or dropped is decoded, and a PDF is refused', async () =
   await page.close();
 });
 
+test('hostile pasted text stays text; an oversized file is refused with the limit named', async () => {
+  const { page, errors } = await open();
+  const hostile = [
+    '恶意测试工作总结',
+    '<script>window.pwned = 1</script><b onmouseover="window.pwned=2">粗体</b>',
+    '"><svg onload="window.pwned=3">全年完成12项。',
+    'RTL\u202E覆盖\u202C与\u2066隔离\u2069控制符',
+    '长行' + '科技'.repeat(50_000) + '共完成8家。',
+  ].join('\n');
+  await page.evaluate((text) => {
+    document.querySelector('#paste').value = text;
+  }, hostile);
+  await page.click('#analyze');
+  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab').length === 2, null, { timeout: 60_000 });
+  const text = await page.textContent('#text');
+  assert.match(text, /<script>window\.pwned = 1<\/script>/);
+  assert.match(text, /<svg onload=/);
+  assert.doesNotMatch(text, /[\u202A-\u202E\u2066-\u2069]/, 'bidi controls are removed, and logged');
+  assert.equal(await page.locator('#text script, #text svg, #text b').count(), 0);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.deepEqual(await page.locator('#text mark.fact').allTextContents(), ['12项', '8家']);
+
+  await page.setInputFiles('#files', {
+    name: 'huge.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.alloc(21 * 1024 * 1024, 0x41),
+  });
+  await page.waitForSelector('#errors li');
+  assert.match(await page.textContent('#errors'), /huge\.txt.*20 MB/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the page asks nothing of any other host', () => {
   const foreign = requests.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);
