@@ -98,3 +98,17 @@ fn arbitrary_bytes() {
         }
     }
 }
+
+#[path = "support/fuzz.rs"]
+mod fuzz;
+
+/// A bounded fuzz run on every test: mutated slices of the seeds (the long run is
+/// `cargo run --release --example fuzz`, recorded in docs/BENCHMARKS.md).
+#[test]
+fn fuzz_bounded() {
+    let failures = fuzz::run(20261122, 200);
+    for (bytes, why) in &failures {
+        eprintln!("{why}: {:?}", String::from_utf8_lossy(bytes));
+    }
+    assert!(failures.is_empty(), "{} failures", failures.len());
+}
