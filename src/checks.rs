@@ -91,15 +91,42 @@ fn dates(cs: &[char], sections: &[Section], title: &str, out: &mut Vec<Warning>)
     }
 }
 
-/// Byte offset to char offset.
-fn char_pos(text: &str, byte: usize) -> usize {
-    text.get(..byte).map_or(0, |s| s.chars().count())
+/// Byte offsets to char offsets for matches that come in order: a cursor moves forward, so
+/// converting every match of a pass costs one walk over the text.
+struct CharPos<'t> {
+    text: &'t str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'t> CharPos<'t> {
+    fn new(text: &'t str) -> Self {
+        CharPos {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self
+            .text
+            .get(self.byte..byte)
+            .map_or(0, |s| s.chars().count());
+        self.byte = byte;
+        self.chars
+    }
 }
 
 /// `20xx年`, `xx县`, `**家`, `××个`: a number hidden by a template or a scrape.
 fn masked(text: &str, out: &mut Vec<Warning>) {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = re(&RE, r"\d*[xX]{2,}\d*|[*＊]{2,}|[×Ｘ]+");
+    let mut pos = CharPos::new(text);
     for m in re.find_iter(text) {
         let before = text[..m.start()].chars().next_back();
         let after = text[m.end()..].chars().next();
@@ -113,8 +140,8 @@ fn masked(text: &str, out: &mut Vec<Warning>) {
         }
         out.push(Warning {
             kind: WarningKind::MaskedNumber,
-            start: char_pos(text, m.start()),
-            end: char_pos(text, m.end()),
+            start: pos.at(m.start()),
+            end: pos.at(m.end()),
             message: format!("“{}” stands where a number was", m.as_str()),
         });
     }
@@ -129,6 +156,7 @@ fn missing(text: &str, out: &mut Vec<Warning>) {
         &RE,
         r"(?:(?:有|共|达|新增|申报|获批|认定|引进|建成|培育|组织|立项|选派|举办)(?:家|项|个|名|件|所|人次|场次)(?:[企单项子科省市国县高专人学机公园基])|项目项[，,。、；;）)])",
     );
+    let mut pos = CharPos::new(text);
     for m in re.find_iter(text) {
         let s = m.as_str();
         // `有名`, `组织人` and friends are words, not a lost number.
@@ -140,8 +168,8 @@ fn missing(text: &str, out: &mut Vec<Warning>) {
         }
         out.push(Warning {
             kind: WarningKind::MissingNumber,
-            start: char_pos(text, m.start()),
-            end: char_pos(text, m.end()),
+            start: pos.at(m.start()),
+            end: pos.at(m.end()),
             message: format!("“{s}”: a measure word with no number; the number was lost"),
         });
     }

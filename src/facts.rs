@@ -890,15 +890,16 @@ fn role_of(cs: &[char], q: &Quantity, section: Option<&Section>, prev_end: usize
         || (clause.starts_with('共') && !clause.starts_with("共建") && !clause.starts_with("共同"))
         || after.contains("基础上");
     let plan_section = section.is_some_and(|s| s.role == SectionRole::Plan);
-    let cue = TARGET_CUES
-        .iter()
-        .filter(|w| **w != "争取" || plan_section)
-        .filter_map(|w| sentence.rfind(w))
-        .max();
     if done {
         return FactRole::Achievement;
     }
-    if plan_section || cue.is_some() {
+    let cue = || {
+        TARGET_CUES
+            .iter()
+            .filter(|w| **w != "争取" || plan_section)
+            .any(|w| sentence.contains(w))
+    };
+    if plan_section || cue() {
         FactRole::Target
     } else {
         FactRole::Achievement

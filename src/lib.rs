@@ -74,6 +74,34 @@ pub fn analyze_text(text: &str, name: Option<&str>) -> Report {
     )
 }
 
+/// The stages one at a time, for the benchmarks (`benches/pipeline.rs`) only: not part of the
+/// API, and free to change.
+#[doc(hidden)]
+pub mod stages {
+    use crate::report::{Fact, Section};
+
+    /// Cleaning (with conversion): the cleaned text and its title.
+    pub fn clean(text: &str) -> (String, Option<String>) {
+        let c = crate::clean::clean(text);
+        (c.text, c.title)
+    }
+
+    /// The outline of cleaned text.
+    pub fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
+        crate::outline::outline(text, title)
+    }
+
+    /// The facts of cleaned text.
+    pub fn facts(text: &str, sections: &[Section]) -> Vec<Fact> {
+        crate::facts::find(text, sections).0
+    }
+
+    /// The checks over cleaned text and its facts.
+    pub fn checks(text: &str, facts: &[Fact], sections: &[Section], title: Option<&str>) -> usize {
+        crate::checks::check(text, facts, sections, title).len()
+    }
+}
+
 fn run(text: &str, name: Option<String>, encoding: String, bytes: usize) -> Report {
     let cleaned = clean::clean(text);
     let sections = outline::outline(&cleaned.text, cleaned.title.as_deref());

@@ -820,14 +820,14 @@ fn finish(sections: &mut [Section], text_len: usize, doc_role: SectionRole) {
     }
 }
 
-/// Index of the innermost section holding char offset `pos`.
+/// Index of the innermost section holding char offset `pos`. Sections are in document order
+/// and nest, so the innermost is the last one starting at or before `pos` that has not ended:
+/// a binary search and a short walk back to its parents.
 pub(crate) fn section_at(sections: &[Section], pos: usize) -> Option<usize> {
-    sections
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.start <= pos && pos < s.end)
-        .max_by_key(|(_, s)| s.start)
-        .map(|(i, _)| i)
+    let last = sections.partition_point(|s| s.start <= pos);
+    (0..last)
+        .rev()
+        .find(|&i| sections.get(i).is_some_and(|s| pos < s.end))
 }
 
 #[cfg(test)]
