@@ -205,7 +205,7 @@ async function analyzePaste() {
 function select(i) {
   active = i;
   renderTabs();
-  render(docs[i].report);
+  return render(docs[i].report);
 }
 
 function renderTabs() {
@@ -230,7 +230,13 @@ function renderTabs() {
 // ---------------------------------------------------------------------------------------
 // Rendering
 
-const fmt = (v) => (typeof v === 'number' ? v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') : '');
+// One formatter per language: toLocaleString builds a new one on every call.
+const formatters = {};
+const fmt = (v) => {
+  if (typeof v !== 'number') return '';
+  formatters[lang] ??= new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 4 });
+  return formatters[lang].format(v);
+};
 
 function el(tag, cls, text) {
   const e = document.createElement(tag);
@@ -249,16 +255,37 @@ function factLabel(f, r) {
   return parts.join('\n');
 }
 
-function render(r) {
+// Rendering is cut into slices of a few milliseconds, yielding to the browser between them,
+// so that a large report never blocks the page. A newer render cancels an older one.
+let renderToken = 0;
+const SLICE_MS = 12;
+// A message to ourselves yields to the browser without setTimeout's 4 ms clamp.
+const sliceChannel = new MessageChannel();
+const sliceQueue = [];
+sliceChannel.port1.onmessage = () => sliceQueue.shift()?.();
+const nextSlice = () =>
+  new Promise((resolve) => {
+    sliceQueue.push(resolve);
+    sliceChannel.port2.postMessage(0);
+  });
+
+async function render(r) {
+  const token = ++renderToken;
+  document.body.dataset.busy = 'true';
   $('#report').hidden = false;
   const title = el('h2', 'title', r.title ?? t('untitled'));
   $('#meta').replaceChildren(title, el('p', 'source', t('meta')(r)), el('p', 'counts', t('counts')(r)));
   renderLegend();
-  renderText(r);
   renderOutline(r);
   renderWarnings(r);
   renderCleaning(r);
-  renderTable(r);
+  // Marks for scripts/page-timing.mjs.
+  performance.mark('zhreport:render-start');
+  const textDone = await renderText(r, token);
+  performance.mark('zhreport:text-rendered');
+  const done = textDone && renderTable(r);
+  performance.mark('zhreport:table-rendered');
+  if (done && token === renderToken) delete document.body.dataset.busy;
 }
 
 function renderLegend() {
@@ -268,8 +295,11 @@ function renderLegend() {
   $('#legend').replaceChildren(...items);
 }
 
-/** Splits the text at every fact, warning and heading boundary and builds DOM nodes. */
-function renderText(r) {
+/**
+ * Splits the text at every fact, warning and heading boundary and builds DOM nodes, a slice
+ * at a time. Returns false when a newer render took over.
+ */
+async function renderText(r, token) {
   const text = r.text;
   const points = new Set([0, text.length]);
   // An implicit section (no marker) has an anchor but no heading text to embolden.
@@ -283,10 +313,17 @@ function renderText(r) {
   for (const w of r.warnings) points.add(w.start).add(w.end);
   for (const h of headings) points.add(h.start).add(h.end);
   const cuts = [...points].filter((p) => p >= 0 && p <= text.length).sort((a, b) => a - b);
+  const warnings = r.warnings.map((w, i) => ({ ...w, i })).sort((a, b) => a.start - b.start);
 
-  const frag = document.createDocumentFragment();
+  const box = $('#text');
+  box.replaceChildren();
+  let frag = document.createDocumentFragment();
   let fi = 0;
   let hi = 0;
+  let wi = 0;
+  let hd = 0;
+  let active = [];
+  let sliceStart = performance.now();
   for (let k = 0; k + 1 < cuts.length; k++) {
     const a = cuts[k];
     const b = cuts[k + 1];
@@ -298,30 +335,41 @@ function renderText(r) {
     }
     while (fi < r.facts.length && r.facts[fi].end <= a) fi += 1;
     const fact = fi < r.facts.length && r.facts[fi].start <= a && a < r.facts[fi].end ? r.facts[fi] : null;
-    const warns = r.warnings.filter((w) => w.start <= a && a < w.end);
-    const heading = headings.some((h) => h.start <= a && a < h.end);
+    while (wi < warnings.length && warnings[wi].start <= a) active.push(warnings[wi++]);
+    active = active.filter((w) => a < w.end);
+    while (hd < headings.length && headings[hd].end <= a) hd += 1;
+    const heading = headings.slice(hd, hi).some((h) => h.start <= a && a < h.end);
     const piece = text.slice(a, b);
-    if (!fact && !warns.length && !heading) {
+    if (!fact && !active.length && !heading) {
       frag.append(document.createTextNode(piece));
-      continue;
+    } else {
+      const span = el(fact ? 'mark' : 'span', '', piece);
+      if (heading) span.classList.add('heading');
+      if (fact) {
+        span.classList.add('fact', `kind-${fact.kind}`, `role-${fact.role}`);
+        span.title = factLabel(fact, r);
+        span.tabIndex = 0;
+        if (fact.start === a) span.id = `fact-${fi}`;
+      }
+      if (active.length) {
+        span.classList.add('warn');
+        span.title =
+          (span.title ? span.title + '\n' : '') + active.map((w) => `⚠ ${t('warnKind')[w.kind] ?? w.kind}: ${w.message}`).join('\n');
+        const first = active.find((w) => w.start === a);
+        if (first) span.dataset.warn = String(first.i);
+      }
+      frag.append(span);
     }
-    const span = el(fact ? 'mark' : 'span', '', piece);
-    if (heading) span.classList.add('heading');
-    if (fact) {
-      span.classList.add('fact', `kind-${fact.kind}`, `role-${fact.role}`);
-      span.title = factLabel(fact, r);
-      span.tabIndex = 0;
-      if (fact.start === a) span.id = `fact-${fi}`;
+    if ((k & 255) === 255 && performance.now() - sliceStart > SLICE_MS) {
+      box.append(frag);
+      frag = document.createDocumentFragment();
+      await nextSlice();
+      if (token !== renderToken) return false;
+      sliceStart = performance.now();
     }
-    if (warns.length) {
-      span.classList.add('warn');
-      span.title = (span.title ? span.title + '\n' : '') + warns.map((w) => `⚠ ${t('warnKind')[w.kind] ?? w.kind}: ${w.message}`).join('\n');
-      const wi = r.warnings.indexOf(warns[0]);
-      if (warns[0].start === a) span.dataset.warn = String(wi);
-    }
-    frag.append(span);
   }
-  $('#text').replaceChildren(frag);
+  box.append(frag);
+  return true;
 }
 
 function jumpTo(node) {
@@ -450,6 +498,12 @@ function visibleRows(r) {
   return rows;
 }
 
+// The table shows its rows a page at a time, as it is scrolled: laying out thousands of rows
+// at once costs the browser most of a second.
+const PAGE_ROWS = 200;
+let tableRows = [];
+let tableShown = 0;
+
 function renderTable(r) {
   const head = $('#facts thead tr');
   head.replaceChildren(
@@ -466,26 +520,51 @@ function renderTable(r) {
       return th;
     }),
   );
-  const rows = visibleRows(r);
-  $('#fact-count').textContent = rows.length === r.facts.length ? String(r.facts.length) : `${rows.length} / ${r.facts.length}`;
-  $('#facts tbody').replaceChildren(
-    ...rows.map((row) => {
-      const tr = el('tr', `role-${row.role}`);
-      tr.tabIndex = 0;
-      const cells = [row.section, row.subject, row.text, fmt(row.value) + (row.f.max != null ? '–' + fmt(row.f.max) : ''), row.unit, t('kind')[row.kind], t('role')[row.role]];
-      cells.forEach((v, k) => {
-        const td = el('td', `c-${COLS[k]}`, v);
-        if (COLS[k] === 'kind') td.prepend(el('span', `swatch kind-${row.kind}`));
-        tr.append(td);
-      });
-      const go = () => jumpTo(document.getElementById(`fact-${row.i}`));
-      tr.addEventListener('click', go);
-      tr.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter') go();
-      });
-      return tr;
-    }),
-  );
+  tableRows = visibleRows(r);
+  tableShown = 0;
+  $('#fact-count').textContent =
+    tableRows.length === r.facts.length ? String(r.facts.length) : `${tableRows.length} / ${r.facts.length}`;
+  $('#facts tbody').replaceChildren();
+  $('.table-wrap').scrollTop = 0;
+  showMoreRows();
+  return true;
+}
+
+/** Appends pages of rows while the end of the table is in view (or near it). */
+function showMoreRows() {
+  const wrap = $('.table-wrap');
+  const sentinel = $('#table-end');
+  do {
+    if (tableShown >= tableRows.length) return;
+    const end = Math.min(tableShown + PAGE_ROWS, tableRows.length);
+    const frag = document.createDocumentFragment();
+    for (let n = tableShown; n < end; n++) frag.append(factRow(tableRows[n]));
+    $('#facts tbody').append(frag);
+    tableShown = end;
+  } while (sentinel.getBoundingClientRect().top < wrap.getBoundingClientRect().bottom + 400);
+}
+
+new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && showMoreRows(), {
+  root: document.querySelector('.table-wrap'),
+  rootMargin: '400px',
+}).observe(document.querySelector('#table-end'));
+
+function factRow(row) {
+  const tr = el('tr', `role-${row.role}`);
+  tr.tabIndex = 0;
+  const value = fmt(row.value) + (row.f.max != null ? '–' + fmt(row.f.max) : '');
+  const cells = [row.section, row.subject, row.text, value, row.unit, t('kind')[row.kind], t('role')[row.role]];
+  cells.forEach((v, k) => {
+    const td = el('td', `c-${COLS[k]}`, v);
+    if (COLS[k] === 'kind') td.prepend(el('span', `swatch kind-${row.kind}`));
+    tr.append(td);
+  });
+  const go = () => jumpTo(document.getElementById(`fact-${row.i}`));
+  tr.addEventListener('click', go);
+  tr.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') go();
+  });
+  return tr;
 }
 
 function download(name, type, content) {
@@ -588,7 +667,7 @@ applyLanguage();
       active += 1;
       renderTabs();
     } else {
-      select(0);
+      await select(0);
     }
     document.body.dataset.ready = 'true';
   } catch (err) {

@@ -1,0 +1,66 @@
+// Times the page in headless Chromium: a report of N MB (made from the seeds, every number
+// raised per copy so copies differ) pasted and analysed, until its facts are on screen; and
+// the main thread's long tasks (over 50 ms) meanwhile, from the Long Tasks API.
+//   node scripts/page-timing.mjs [MB=1]        (after scripts/build)
+import { readFileSync, readdirSync } from 'node:fs';
+import { launch } from '../tests/e2e/browser.mjs';
+import { serve } from './serve.mjs';
+
+const mb = Number(process.argv[2] ?? 1);
+const dir = new URL('../tests/fixtures/seeds/', import.meta.url);
+const seeds = readdirSync(dir).sort().map((f) => readFileSync(new URL(f, dir), 'utf8'));
+let text = '';
+for (let copy = 0; text.length * 3 < mb * 1024 * 1024; copy++) {
+  for (const s of seeds) text += s.replace(/\d+/g, (n) => String(Number(n) + copy)) + '\n\n';
+}
+const bytes = Buffer.byteLength(text);
+
+const server = await serve({ port: 0 });
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+await page.goto(`http://127.0.0.1:${server.address().port}/`);
+await page.waitForSelector('body[data-ready="true"]');
+await page.evaluate(() => {
+  window.__long = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__long.push(e.duration);
+  }).observe({ type: 'longtask', buffered: false });
+});
+await page.evaluate((t) => {
+  document.querySelector('#paste').value = t;
+}, text);
+const { first, all } = await page.evaluate(
+  () =>
+    new Promise((resolve) => {
+      const t0 = performance.now();
+      const tabs = document.querySelectorAll('#tabs .tab').length;
+      let first = 0;
+      document.querySelector('#analyze').click();
+      const poll = () => {
+        const shown = document.querySelectorAll('#tabs .tab').length > tabs && document.querySelector('#text mark.fact');
+        if (shown && !first) first = performance.now() - t0;
+        if (shown && !document.body.dataset.busy) {
+          requestAnimationFrame(() => resolve({ first, all: performance.now() - t0 }));
+        } else setTimeout(poll, 5);
+      };
+      poll();
+    }),
+);
+await new Promise((r) => setTimeout(r, 300));
+const long = await page.evaluate(() => window.__long);
+const marks = await page.evaluate(() =>
+  Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+);
+const stage = (a, b) => (marks[b] - marks[a]).toFixed(0);
+console.log(
+  `render: text ${stage('zhreport:render-start', 'zhreport:text-rendered')} ms, ` +
+    `table ${stage('zhreport:text-rendered', 'zhreport:table-rendered')} ms`,
+);
+const facts = await page.locator('#text mark.fact').count();
+console.log(
+  `page: ${(bytes / 1048576).toFixed(2)} MB pasted → first facts on screen in ${first.toFixed(0)} ms, ` +
+    `all ${facts} rendered in ${all.toFixed(0)} ms; ` +
+    `long tasks: ${long.length}, longest ${long.length ? Math.max(...long).toFixed(0) : 0} ms`,
+);
+await browser.close();
+server.close();
