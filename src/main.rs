@@ -9,7 +9,8 @@ const USAGE: &str = "\
 zhreport: read Chinese government work reports
 
 Usage:
-  zhreport analyze [--format json|csv|text] [--encoding ENC] FILE...   ('-' reads stdin)
+  zhreport analyze [--format json|csv|text] [--encoding ENC] FILE...   ('-' reads stdin;
+                                                                       a folder: every file in it)
   zhreport convert [FILE]                                              (traditional to simplified)
 
   --format json   one Report per input, one per line (JSON Lines; the default)
@@ -98,7 +99,7 @@ fn cmd_analyze(args: &[String]) -> ExitCode {
             "file,section,subject,text,value,max,unit,kind,role,approx"
         );
     }
-    for path in &files {
+    for path in &expand(&files) {
         let bytes = match read_input(path) {
             Ok(b) => b,
             Err(e) => {
@@ -138,6 +139,45 @@ fn cmd_analyze(args: &[String]) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// The inputs, with each folder replaced by the files under it (hidden ones left out),
+/// in name order; a folder of thousands of reports is read one file at a time.
+fn expand(args: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in args {
+        let path = std::path::Path::new(a);
+        if a != "-" && path.is_dir() {
+            walk(path, &mut out);
+        } else {
+            out.push(a.clone());
+        }
+    }
+    out
+}
+
+fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+    let mut entries: Vec<std::path::PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(e) => {
+            eprintln!("zhreport: {}: {e}", dir.display());
+            return;
+        }
+    };
+    entries.sort();
+    for p in entries {
+        let hidden = p
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if p.is_dir() {
+            walk(&p, out);
+        } else {
+            out.push(p.to_string_lossy().into_owned());
+        }
     }
 }
 

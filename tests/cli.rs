@@ -138,3 +138,13 @@ fn convert_is_conversion_only() {
         "领导着力推进，剩余  空格\n"
     );
 }
+
+#[test]
+fn a_folder_is_every_file_in_it() {
+    let out = run(&["analyze", "--format", "csv", SEEDS], b"");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for n in ["000_", "001_", "002_", "003_", "004_"] {
+        assert!(text.lines().any(|l| l.contains(n)), "{n} missing");
+    }
+}
