@@ -5,6 +5,8 @@
 // Offsets in the Report from the wasm binding are UTF-16 code units, so text.slice(start, end)
 // is the span.
 
+import { readInput, RefusedError } from './extract.js';
+
 const $ = (sel) => document.querySelector(sel);
 
 /** The largest input the page takes: far above any report, below what would exhaust memory. */
@@ -36,6 +38,14 @@ const STRINGS = {
     sample: '示例报告',
     nothingToPaste: '请先粘贴报告文本。',
     tooLarge: (mb) => `文件过大（${mb} MB）：上限为 20 MB。请拆分后再分析。`,
+    refused: {
+      doc: '这是旧版 Word 文件（.doc/.wps/.rtf）：请在 Word 或 WPS 中另存为 .docx 或 .txt 后再试。',
+      pdf: 'PDF 无法直接读取：请在阅读器中全选并复制文字后粘贴到上方，或另存为文本文件。',
+      image: '图片中的文字需先经文字识别（OCR）转成文本，再粘贴到上方。',
+      sheet: '这是表格文件：请把报告正文另存为 .txt 或 .docx。',
+      slides: '这是演示文稿：请把报告正文另存为 .txt 或 .docx。',
+      archive: '这是压缩包：请先解压，再选择其中的报告文件。',
+    },
     noOutline: '未找到标题层级。',
     noWarnings: '没有需要注意的地方。',
     noCleaning: '原文无需清理。',
@@ -75,6 +85,14 @@ const STRINGS = {
     sample: 'Sample report',
     nothingToPaste: 'Paste a report first.',
     tooLarge: (mb) => `Too large (${mb} MB): the limit is 20 MB. Split it and analyse the parts.`,
+    refused: {
+      doc: 'An old Word file (.doc/.wps/.rtf): save it as .docx or .txt in Word or WPS and try again.',
+      pdf: 'A PDF cannot be read directly: select all its text in a PDF reader, copy and paste it above, or save it as text.',
+      image: 'Text in an image needs OCR first; paste the recognised text above.',
+      sheet: 'A spreadsheet: save the report text as .txt or .docx.',
+      slides: 'A presentation: save the report text as .txt or .docx.',
+      archive: 'An archive: unpack it and pick the report files inside.',
+    },
     noOutline: 'No headings found.',
     noWarnings: 'Nothing to flag.',
     noCleaning: 'Nothing needed cleaning.',
@@ -158,20 +176,28 @@ async function analyzeFiles(files) {
   for (const file of files) {
     try {
       if (file.size > MAX_BYTES) throw new Error(t('tooLarge')((file.size / 1048576).toFixed(1)));
-      const bytes = await file.arrayBuffer();
-      const doc = { label: file.name, name: file.name, bytes, encoding: $('#encoding').value };
+      const input = await readInput(file);
+      const doc =
+        input.kind === 'bytes'
+          ? { label: file.name, name: file.name, bytes: input.bytes, encoding: $('#encoding').value }
+          : { label: file.name, name: file.name, text: input.text };
       await analyzeDoc(doc);
       docs.push(doc);
       ok += 1;
       select(docs.length - 1);
     } catch (err) {
-      showError(t('failed')(file.name, err.message));
+      const why = err instanceof RefusedError ? t('refused')[err.what] : err.message;
+      showError(t('failed')(file.name, why));
     }
   }
   setStatus(t('done')(ok, Math.round(performance.now() - t0)));
 }
 
 async function analyzeDoc(doc) {
+  if (doc.text !== undefined) {
+    doc.report = (await run({ type: 'text', text: doc.text, name: doc.name })).report;
+    return;
+  }
   // The worker gets a copy: the tab keeps its bytes for a re-read in another encoding.
   const copy = doc.bytes.slice(0);
   const res = await run({ type: 'bytes', bytes: copy, name: doc.name, encoding: doc.encoding }, [copy]);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { launch } from './browser.mjs';
 import { serve } from '../../scripts/serve.mjs';
+import { docx } from './docx.mjs';
 
 const root = new URL('../../', import.meta.url);
 let server;
@@ -100,6 +101,39 @@ test('a GBK file picked or dropped is decoded, and a PDF is refused', async () =
   assert.match(await page.textContent('#tabs'), /dropped-gbk\.txt/);
   assert.match(await page.textContent('#errors'), /scan\.pdf.*PDF/);
   assert.match(await page.textContent('#text'), /1000多万元/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a .docx and an .html file are read in the page; .doc, images and PDFs get what to do', async () => {
+  const { page, errors } = await open();
+  const word = docx([
+    '某区科技局2023年工作总结',
+    '一、主要工作',
+    '全年新认定高新技术企业13家，专利申请量2924件。',
+    '二、2024年工作计划',
+    '力争新增高新技术企业20家。',
+  ]);
+  await page.setInputFiles('#files', [
+    { name: 'report.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: word },
+    { name: 'page.html', mimeType: 'text/html', buffer: Buffer.from(
+      '<html><head><meta charset="utf-8"><script>window.pwned=1</script></head><body><div>首页 &gt; 工作总结</div>' +
+        '<h1>某县2023年工作总结</h1><p>一、主要工作</p><p>完成投资3.2亿元，增长8%。</p></body></html>') },
+    { name: 'old.doc', mimeType: 'application/msword', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0]) },
+    { name: 'scan.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
+  ]);
+  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab').length === 3);
+  await page.waitForFunction(() => document.querySelectorAll('#errors li').length === 2);
+  const errorsText = await page.textContent('#errors');
+  assert.match(errorsText, /old\.doc.*另存为 \.docx/);
+  assert.match(errorsText, /scan\.png.*文字识别/);
+  // The html tab is the last one analysed and is shown.
+  assert.deepEqual(await page.locator('#text mark.fact').allTextContents(), ['3.2亿元', '8%']);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  await page.locator('#tabs .tab').nth(1).click();
+  assert.deepEqual(await page.locator('#text mark.fact').allTextContents(), ['13家', '2924件', '20家']);
+  assert.match(await page.textContent('#outline'), /2024年工作计划/);
+  assert.equal(await page.locator('#text mark.role-target').textContent(), '20家');
   assert.deepEqual(errors, []);
   await page.close();
 });
