@@ -62,6 +62,9 @@ const STRINGS = {
     removed: '删除', inserted: '替换为',
     subjectLabel: '主体', valueLabel: '数值', roleLabel: '角色', approxLabel: '约数',
     legendTarget: '虚线框：目标/计划', legendAchievement: '实底：成果',
+    theme: '配色', themeAuto: '跟随系统', themeLight: '浅色', themeDark: '深色',
+    summary: '概览', showRemoved: '在正文中显示清理掉的内容', copyTsv: '复制为表格', copied: (n) => `已复制 ${n} 行，可直接粘贴到表格软件`,
+    byKind: '按类型', byRole: '成果与目标', largest: '最大金额', busiest: '成果最多的章节', perSection: '各部分的数据',
   },
   en: {
     tagline: 'work report reader',
@@ -109,6 +112,9 @@ const STRINGS = {
     removed: 'removed', inserted: 'replaced by',
     subjectLabel: 'subject', valueLabel: 'value', roleLabel: 'role', approxLabel: 'approx.',
     legendTarget: 'dashed: target / plan', legendAchievement: 'filled: result',
+    theme: 'Theme', themeAuto: 'System', themeLight: 'Light', themeDark: 'Dark',
+    summary: 'Summary', showRemoved: 'Show what cleaning removed, in the text', copyTsv: 'Copy as table', copied: (n) => `Copied ${n} rows: paste them into a spreadsheet`,
+    byKind: 'By kind', byRole: 'Results and targets', largest: 'Largest sums', busiest: 'Sections with most results', perSection: 'Facts per part',
   },
 };
 const SCRIPT = { zh: { simplified: '简体', traditional: '繁体', mixed: '繁简混合' } };
@@ -303,6 +309,7 @@ async function render(r) {
   $('#meta').replaceChildren(title, el('p', 'source', t('meta')(r)), el('p', 'counts', t('counts')(r)));
   renderLegend();
   renderOutline(r);
+  renderSummary(r);
   renderWarnings(r);
   renderCleaning(r);
   // Marks for scripts/page-timing.mjs.
@@ -338,7 +345,11 @@ async function renderText(r, token) {
   for (const f of r.facts) points.add(f.start).add(f.end);
   for (const w of r.warnings) points.add(w.start).add(w.end);
   for (const h of headings) points.add(h.start).add(h.end);
+  // What cleaning removed, shown in place when asked for (letter-spacing excepted: noise).
+  const removed = $('#show-removed').checked ? r.cleaning.filter((c) => c.kind !== 'spacing') : [];
+  for (const c of removed) points.add(c.at);
   const cuts = [...points].filter((p) => p >= 0 && p <= text.length).sort((a, b) => a - b);
+  let ri = 0;
   const warnings = r.warnings.map((w, i) => ({ ...w, i })).sort((a, b) => a.start - b.start);
 
   const box = $('#text');
@@ -353,9 +364,16 @@ async function renderText(r, token) {
   for (let k = 0; k + 1 < cuts.length; k++) {
     const a = cuts[k];
     const b = cuts[k + 1];
+    while (ri < removed.length && removed[ri].at <= a) {
+      const c = removed[ri++];
+      const del = el('del', `removed k-${c.kind}`, c.removed.replace(/\n/g, '⏎'));
+      del.title = t('cleanKind')[c.kind] ?? c.kind;
+      frag.append(del);
+    }
     while (hi < headings.length && headings[hi].start === a) {
       const anchor = el('span', 'anchor');
       anchor.id = `sec-${headings[hi].i}`;
+      anchor.dataset.sec = String(headings[hi].i);
       frag.append(anchor);
       hi += 1;
     }
@@ -417,6 +435,7 @@ function renderOutline(r) {
     while (stack.length > 1 && stack[stack.length - 1].level >= s.level) stack.pop();
     const li = el('li', `lvl-${s.level}`);
     const b = el('button', 'node');
+    b.dataset.sec = String(i);
     b.type = 'button';
     b.append(el('span', 'marker', s.marker), el('span', 'label', s.title));
     const role = t('sectionRole')[s.role];
@@ -478,6 +497,109 @@ function renderCleaning(r) {
     return d;
   });
   $('#cleaning').replaceChildren(...blocks);
+}
+
+// ---------------------------------------------------------------------------------------
+// Summary: counts by kind and role, the largest sums, the busiest sections, and a chart of the
+// facts in each top section (SVG drawn from the data; no chart library).
+
+const SVG = 'http://www.w3.org/2000/svg';
+const svg = (tag, attrs) => {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  return e;
+};
+
+function renderSummary(r) {
+  const box = $('#summary');
+  const count = (key) => r.facts.reduce((m, f) => m.set(f[key], (m.get(f[key]) ?? 0) + 1), new Map());
+  const kinds = count('kind');
+  const roles = count('role');
+  const line = (label, items) => {
+    const p = el('p', 'sum-line');
+    p.append(el('strong', '', label + '：'), document.createTextNode(items.join(' · ')));
+    return p;
+  };
+  const parts = [
+    line(t('byKind'), [...kinds].map(([k, n]) => `${t('kind')[k]} ${n}`)),
+    line(t('byRole'), [...roles].map(([k, n]) => `${t('role')[k]} ${n}`)),
+  ];
+  const money = r.facts.filter((f) => f.kind === 'money').sort((a, b) => b.value - a.value).slice(0, 3);
+  if (money.length) parts.push(line(t('largest'), money.map((f) => `${f.subject ? f.subject + ' ' : ''}${f.text}`)));
+  // Facts per top-level part (level 1, or the implicit section), split by role.
+  const tops = r.sections.map((s, i) => ({ s, i })).filter(({ s }) => s.level === 1);
+  const rows = tops
+    .map(({ s }) => {
+      const inside = r.facts.filter((f) => f.start >= s.start && f.start < s.end);
+      return {
+        label: `${s.marker}${s.title}`,
+        done: inside.filter((f) => f.role === 'achievement').length,
+        plan: inside.filter((f) => f.role === 'target').length,
+      };
+    })
+    .filter((row) => row.done + row.plan > 0);
+  if (rows.length) {
+    const busiest = [...rows].sort((a, b) => b.done - a.done).slice(0, 3);
+    parts.push(line(t('busiest'), busiest.map((row) => `${row.label.slice(0, 16)} (${row.done})`)));
+    parts.push(el('p', 'sum-caption', t('perSection')));
+    parts.push(chart(rows.slice(0, 12)));
+  }
+  box.replaceChildren(...parts);
+}
+
+function chart(rows) {
+  const max = Math.max(...rows.map((r) => r.done + r.plan), 1);
+  const w = 300;
+  const bar = 14;
+  const gap = 6;
+  const label = 120;
+  const g = svg('svg', { viewBox: `0 0 ${w} ${rows.length * (bar + gap)}`, class: 'chart', role: 'img' });
+  rows.forEach((row, k) => {
+    const y = k * (bar + gap);
+    const scale = (w - label - 30) / max;
+    const text = svg('text', { x: 0, y: y + bar - 3, class: 'chart-label' });
+    text.textContent = row.label.length > 9 ? row.label.slice(0, 9) + '…' : row.label;
+    const title = svg('title', {});
+    title.textContent = `${row.label}: ${t('role').achievement} ${row.done}, ${t('role').target} ${row.plan}`;
+    const done = svg('rect', { x: label, y, width: Math.max(row.done * scale, 0), height: bar, class: 'bar-done' });
+    const plan = svg('rect', { x: label + row.done * scale, y, width: Math.max(row.plan * scale, 0), height: bar, class: 'bar-plan' });
+    const n = svg('text', { x: label + (row.done + row.plan) * scale + 4, y: y + bar - 3, class: 'chart-n' });
+    n.textContent = String(row.done + row.plan);
+    g.append(title, text, done, plan, n);
+  });
+  return g;
+}
+
+// ---------------------------------------------------------------------------------------
+// The outline follows the reading: the section at the top of the text is marked in the tree.
+
+let followQueued = false;
+function followScroll() {
+  if (followQueued) return;
+  followQueued = true;
+  requestAnimationFrame(() => {
+    followQueued = false;
+    const box = $('#text');
+    const anchors = box.querySelectorAll('.anchor');
+    let lo = 0;
+    let hi = anchors.length - 1;
+    let found = -1;
+    const top = box.scrollTop + 24;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (anchors[mid].offsetTop <= top) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const sec = found >= 0 ? anchors[found].dataset.sec : null;
+    for (const n of document.querySelectorAll('#outline .node.current')) n.classList.remove('current');
+    const node = sec !== null ? document.querySelector(`#outline .node[data-sec="${sec}"]`) : null;
+    if (node) {
+      node.classList.add('current');
+      node.scrollIntoView({ block: 'nearest' });
+    }
+  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -556,17 +678,21 @@ function renderTable(r) {
   return true;
 }
 
+/** Appends rows up to `end`. */
+function appendRows(end) {
+  const frag = document.createDocumentFragment();
+  for (let n = tableShown; n < Math.min(end, tableRows.length); n++) frag.append(factRow(tableRows[n]));
+  $('#facts tbody').append(frag);
+  tableShown = Math.max(tableShown, Math.min(end, tableRows.length));
+}
+
 /** Appends pages of rows while the end of the table is in view (or near it). */
 function showMoreRows() {
   const wrap = $('.table-wrap');
   const sentinel = $('#table-end');
   do {
     if (tableShown >= tableRows.length) return;
-    const end = Math.min(tableShown + PAGE_ROWS, tableRows.length);
-    const frag = document.createDocumentFragment();
-    for (let n = tableShown; n < end; n++) frag.append(factRow(tableRows[n]));
-    $('#facts tbody').append(frag);
-    tableShown = end;
+    appendRows(tableShown + PAGE_ROWS);
   } while (sentinel.getBoundingClientRect().top < wrap.getBoundingClientRect().bottom + 400);
 }
 
@@ -660,6 +786,45 @@ $('#lang').addEventListener('click', () => {
   applyLanguage();
   renderTabs();
 });
+
+$('#copy-tsv').addEventListener('click', async () => {
+  const r = current();
+  if (!r) return;
+  const cell = (v) => String(v ?? '').replace(/[\t\r\n]+/g, ' ');
+  const rows = visibleRows(r);
+  const tsv = [COLS.map((c) => t('cols')[c]).join('\t')]
+    .concat(rows.map((row) => [row.section, row.subject, row.text, row.value, row.unit, t('kind')[row.kind], t('role')[row.role]].map(cell).join('\t')))
+    .join('\n');
+  try {
+    await navigator.clipboard.writeText(tsv);
+  } catch {
+    // Without the clipboard API (an http page on another host): a selected textarea.
+    const area = el('textarea');
+    area.value = tsv;
+    document.body.append(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  }
+  setStatus(t('copied')(rows.length));
+});
+$('#show-removed').addEventListener('change', () => current() && render(current()));
+$('#text').addEventListener('scroll', followScroll, { passive: true });
+
+// Theme: the system's, or the one chosen, kept in localStorage (never the report).
+function applyTheme(theme) {
+  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+  else delete document.documentElement.dataset.theme;
+  $('#theme').value = theme;
+}
+applyTheme(localStorage.getItem('zhreport.theme') ?? 'auto');
+$('#theme').addEventListener('change', () => {
+  localStorage.setItem('zhreport.theme', $('#theme').value);
+  applyTheme($('#theme').value);
+});
+
+// Printing prints every row of the table, not only those scrolled to.
+window.addEventListener('beforeprint', () => appendRows(tableRows.length));
 
 // Dropping files anywhere on the page.
 document.addEventListener('dragover', (e) => {

@@ -138,6 +138,49 @@ test('a .docx and an .html file are read in the page; .doc, images and PDFs get 
   await page.close();
 });
 
+test('reading aids: removed text on demand, outline follows the scroll, TSV copy, theme kept, keyboard', async () => {
+  const { page, errors } = await open();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  // What cleaning removed: seed 004's 1,485 pinyin glosses, shown struck through.
+  await page.check('#show-removed');
+  await page.waitForFunction(() => !document.body.dataset.busy && document.querySelectorAll('#text del.removed').length > 1000);
+  assert.equal(await page.locator('#text del.removed').first().textContent(), '(lǐng)');
+  await page.uncheck('#show-removed');
+  await page.waitForFunction(() => document.querySelectorAll('#text del.removed').length === 0);
+  // Scrolled to the end, the outline marks a section of the last part (the one at the top of
+  // the view), and none before it.
+  await page.evaluate(() => {
+    const box = document.querySelector('#text');
+    box.scrollTop = box.scrollHeight;
+  });
+  await page.waitForSelector('#outline .node.current');
+  const [current, lastPart] = await page.evaluate(() => [
+    Number(document.querySelector('#outline .node.current').dataset.sec),
+    Number([...document.querySelectorAll('#outline .node')].find((n) => n.textContent.includes('2011年工作重点')).dataset.sec),
+  ]);
+  assert.ok(current >= lastPart, `current section ${current}, last part ${lastPart}`);
+  // The table as TSV on the clipboard: a header and one row per fact.
+  await page.click('#copy-tsv');
+  const tsv = await page.evaluate(() => navigator.clipboard.readText());
+  const lines = tsv.split('\n');
+  assert.equal(lines[0], '章节\t主体\t原文\t数值\t单位\t类型\t角色');
+  const facts = await page.locator('#text mark.fact[id]').count();
+  assert.equal(lines.length - 1, facts);
+  // The theme is kept across a reload (the report is not).
+  await page.selectOption('#theme', 'dark');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  // Keyboard: a table row takes focus and Enter brings its fact into view.
+  await page.waitForFunction(() => !document.body.dataset.busy);
+  await page.focus('#facts tbody tr:nth-child(3)');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#text mark.fact.flash');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('hostile pasted text stays text; an oversized file is refused with the limit named', async () => {
   const { page, errors } = await open();
   const hostile = [
