@@ -64,6 +64,7 @@ const STRINGS = {
     legendTarget: '虚线框：目标/计划', legendAchievement: '实底：成果',
     theme: '配色', themeAuto: '跟随系统', themeLight: '浅色', themeDark: '深色',
     summary: '概览', showRemoved: '在正文中显示清理掉的内容', copyTsv: '复制为表格', copied: (n) => `已复制 ${n} 行，可直接粘贴到表格软件`,
+    offlineReady: '已可离线使用', updateReady: '有新版本，点击更新',
     byKind: '按类型', byRole: '成果与目标', largest: '最大金额', busiest: '成果最多的章节', perSection: '各部分的数据',
   },
   en: {
@@ -114,6 +115,7 @@ const STRINGS = {
     legendTarget: 'dashed: target / plan', legendAchievement: 'filled: result',
     theme: 'Theme', themeAuto: 'System', themeLight: 'Light', themeDark: 'Dark',
     summary: 'Summary', showRemoved: 'Show what cleaning removed, in the text', copyTsv: 'Copy as table', copied: (n) => `Copied ${n} rows: paste them into a spreadsheet`,
+    offlineReady: 'Ready offline', updateReady: 'New version: click to update',
     byKind: 'By kind', byRole: 'Results and targets', largest: 'Largest sums', busiest: 'Sections with most results', perSection: 'Facts per part',
   },
 };
@@ -825,6 +827,42 @@ $('#theme').addEventListener('change', () => {
 
 // Printing prints every row of the table, not only those scrolled to.
 window.addEventListener('beforeprint', () => appendRows(tableRows.length));
+
+// Offline: a service worker caches the page; a new version waits for the user's word.
+if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  navigator.serviceWorker.register('sw.js').then((reg) => {
+    const note = $('#offline');
+    const offerUpdate = (sw) => {
+      note.replaceChildren();
+      const b = el('button', 'ghost', t('updateReady'));
+      b.type = 'button';
+      b.addEventListener('click', () => sw.postMessage('update'));
+      note.append(b);
+    };
+    if (reg.waiting && navigator.serviceWorker.controller) offerUpdate(reg.waiting);
+    reg.addEventListener('updatefound', () => {
+      const sw = reg.installing;
+      sw?.addEventListener('statechange', () => {
+        if (sw.state !== 'installed') return;
+        if (navigator.serviceWorker.controller) offerUpdate(sw);
+        else note.textContent = t('offlineReady');
+      });
+    });
+    navigator.serviceWorker.ready.then(() => {
+      if (!note.firstChild) note.textContent = t('offlineReady');
+      document.body.dataset.offline = 'ready';
+    });
+  });
+  // A new worker taking over from an old one (the user asked): reload into the new version.
+  // The first worker claiming a fresh page is no reason to reload.
+  const hadController = Boolean(navigator.serviceWorker.controller);
+  let reloading = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (reloading || !hadController) return;
+    reloading = true;
+    location.reload();
+  });
+}
 
 // Dropping files anywhere on the page.
 document.addEventListener('dragover', (e) => {

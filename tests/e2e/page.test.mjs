@@ -214,6 +214,26 @@ test('hostile pasted text stays text; an oversized file is refused with the limi
   await page.close();
 });
 
+test('offline: after one visit the page loads and analyses with the server gone', async () => {
+  const own = await serve({ port: 0 });
+  const url = `http://127.0.0.1:${own.address().port}/`;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('body[data-offline="ready"]', { timeout: 60_000 });
+  assert.match(await page.textContent('#offline'), /离线/);
+  own.closeAllConnections();
+  await new Promise((resolve) => own.close(resolve));
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+  assert.ok((await page.locator('#text mark.fact').count()) > 100, 'the sample is analysed offline');
+  await page.fill('#paste', '一、主要工作\n全年新增企业12家。\n');
+  await page.click('#analyze');
+  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab').length === 2);
+  assert.deepEqual(await page.locator('#text mark.fact').allTextContents(), ['12家']);
+  await context.close();
+});
+
 test('the page asks nothing of any other host', () => {
   const foreign = requests.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);
