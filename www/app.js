@@ -64,6 +64,8 @@ const STRINGS = {
     legendTarget: '虚线框：目标/计划', legendAchievement: '实底：成果',
     theme: '配色', themeAuto: '跟随系统', themeLight: '浅色', themeDark: '深色',
     summary: '概览', showRemoved: '在正文中显示清理掉的内容', copyTsv: '复制为表格', copied: (n) => `已复制 ${n} 行，可直接粘贴到表格软件`,
+    compare: '对比', compareTitle: '各报告中相同主体的数据', compareNone: '没有在两份以上报告中都出现的主体。',
+    change: '变化', cancel: '取消', cancelled: '已取消。', rendering: (p) => `正在显示……${p}%`,
     offlineReady: '已可离线使用', updateReady: '有新版本，点击更新',
     byKind: '按类型', byRole: '成果与目标', largest: '最大金额', busiest: '成果最多的章节', perSection: '各部分的数据',
   },
@@ -115,6 +117,8 @@ const STRINGS = {
     legendTarget: 'dashed: target / plan', legendAchievement: 'filled: result',
     theme: 'Theme', themeAuto: 'System', themeLight: 'Light', themeDark: 'Dark',
     summary: 'Summary', showRemoved: 'Show what cleaning removed, in the text', copyTsv: 'Copy as table', copied: (n) => `Copied ${n} rows: paste them into a spreadsheet`,
+    compare: 'Compare', compareTitle: 'Facts with the same subject across reports', compareNone: 'No subject appears in two or more reports.',
+    change: 'Change', cancel: 'Cancel', cancelled: 'Cancelled.', rendering: (p) => `Rendering… ${p}%`,
     offlineReady: 'Ready offline', updateReady: 'New version: click to update',
     byKind: 'By kind', byRole: 'Results and targets', largest: 'Largest sums', busiest: 'Sections with most results', perSection: 'Facts per part',
   },
@@ -138,20 +142,43 @@ function applyLanguage() {
 // ---------------------------------------------------------------------------------------
 // Worker
 
-const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+let worker = startWorker();
 let nextId = 1;
 const pending = new Map();
-worker.onmessage = (e) => {
+
+function startWorker() {
+  const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  w.onmessage = onWorkerMessage;
+  return w;
+}
+
+class CancelledError extends Error {}
+
+/** Stops the analysis under way: the worker is replaced, its pending work rejected. */
+function cancelWork() {
+  worker.terminate();
+  for (const p of pending.values()) p.reject(new CancelledError());
+  pending.clear();
+  worker = startWorker();
+  renderToken++;
+  delete document.body.dataset.busy;
+  setStatus(t('cancelled'));
+  $('#cancel').hidden = true;
+}
+
+function onWorkerMessage(e) {
   const { id } = e.data;
   const p = pending.get(id);
   if (!p) return;
   pending.delete(id);
   if (e.data.ok) p.resolve(e.data);
   else p.reject(new Error(e.data.error));
-};
+  if (!pending.size) $('#cancel').hidden = true;
+}
 
 function run(message, transfer = []) {
   const id = nextId++;
+  $('#cancel').hidden = false;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
     worker.postMessage({ ...message, id }, transfer);
@@ -194,6 +221,7 @@ async function analyzeFiles(files) {
       ok += 1;
       select(docs.length - 1);
     } catch (err) {
+      if (err instanceof CancelledError) return;
       const why = err instanceof RefusedError ? t('refused')[err.what] : err.message;
       showError(t('failed')(file.name, why));
     }
@@ -231,6 +259,7 @@ async function analyzePaste() {
     select(docs.length - 1);
     setStatus(t('done')(1, Math.round(performance.now() - t0)));
   } catch (err) {
+    if (err instanceof CancelledError) return;
     showError(t('failed')(t('pasted')(pasteCount), err.message));
     setStatus('');
   }
@@ -239,6 +268,7 @@ async function analyzePaste() {
 function select(i) {
   active = i;
   renderTabs();
+  $('#compare').hidden = true;
   return render(docs[i].report);
 }
 
@@ -257,6 +287,58 @@ function renderTabs() {
       b.title = b.textContent;
       b.addEventListener('click', () => select(i));
       return b;
+    }),
+  );
+  if (docs.filter((d) => d.report).length >= 2) {
+    const b = el('button', 'tab compare-tab', t('compare'));
+    b.type = 'button';
+    b.role = 'tab';
+    b.setAttribute('aria-selected', String(active === -2));
+    b.addEventListener('click', showCompare);
+    nav.append(b);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Compare: facts with the same subject and unit in two or more reports, side by side, with
+// the change from the first report that has it to the last.
+
+function showCompare() {
+  active = -2;
+  renderTabs();
+  $('#report').hidden = true;
+  $('#compare').hidden = false;
+  const reports = docs.filter((d) => d.report);
+  const key = (f) => `${f.subject}\u0000${f.unit}\u0000${f.kind}`;
+  const table = new Map();
+  reports.forEach((d, col) => {
+    for (const f of d.report.facts) {
+      if (!f.subject) continue;
+      const row = table.get(key(f)) ?? { subject: f.subject, unit: f.unit, cells: new Map() };
+      if (!row.cells.has(col)) row.cells.set(col, f);
+      table.set(key(f), row);
+    }
+  });
+  const rows = [...table.values()].filter((r) => r.cells.size >= 2);
+  $('#compare-empty').hidden = rows.length > 0;
+  const labels = reports.map((d) => (d.sample ? t('sample') : d.pasted ? t('pasted')(d.pasted) : d.label));
+  const head = el('tr');
+  head.append(el('th', '', t('cols').subject), el('th', '', t('cols').unit), ...labels.map((l) => el('th', '', l)), el('th', '', t('change')));
+  $('#compare-table thead').replaceChildren(head);
+  $('#compare-table tbody').replaceChildren(
+    ...rows.map((r) => {
+      const tr = el('tr');
+      tr.append(el('td', '', r.subject), el('td', '', r.unit));
+      for (let c = 0; c < reports.length; c++) {
+        const f = r.cells.get(c);
+        tr.append(el('td', 'c-value', f ? f.text : ''));
+      }
+      const cols = [...r.cells.keys()].sort((a, b) => a - b);
+      const first = r.cells.get(cols[0]).value;
+      const last = r.cells.get(cols[cols.length - 1]).value;
+      const pct = first ? ` (${last >= first ? '+' : ''}${(((last - first) / Math.abs(first)) * 100).toFixed(1)}%)` : '';
+      tr.append(el('td', 'c-value', `${last >= first ? '+' : ''}${fmt(last - first)}${pct}`));
+      return tr;
     }),
   );
 }
@@ -320,7 +402,10 @@ async function render(r) {
   performance.mark('zhreport:text-rendered');
   const done = textDone && renderTable(r);
   performance.mark('zhreport:table-rendered');
-  if (done && token === renderToken) delete document.body.dataset.busy;
+  if (done && token === renderToken) {
+    delete document.body.dataset.busy;
+    if (/%|…/.test($('#status').textContent)) setStatus('');
+  }
 }
 
 function renderLegend() {
@@ -407,6 +492,7 @@ async function renderText(r, token) {
       frag.append(span);
     }
     if ((k & 255) === 255 && performance.now() - sliceStart > SLICE_MS) {
+      setStatus(t('rendering')(Math.round((100 * k) / cuts.length)));
       box.append(frag);
       frag = document.createDocumentFragment();
       await nextSlice();
@@ -810,6 +896,7 @@ $('#copy-tsv').addEventListener('click', async () => {
   }
   setStatus(t('copied')(rows.length));
 });
+$('#cancel').addEventListener('click', cancelWork);
 $('#show-removed').addEventListener('change', () => current() && render(current()));
 $('#text').addEventListener('scroll', followScroll, { passive: true });
 

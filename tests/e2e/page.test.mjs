@@ -59,7 +59,7 @@ test('pasted text is analysed: facts highlighted, outline clickable, text not HT
   ].join('\n');
   await page.fill('#paste', report);
   await page.click('#analyze');
-  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab').length === 2);
+  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 2);
   const marks = await page.locator('#text mark.fact').allTextContents();
   assert.deepEqual(marks, ['2924件', '41.7%', '13家', '20家']);
   assert.equal(await page.locator('#text mark.role-target').textContent(), '20家');
@@ -84,7 +84,7 @@ test('a GBK file picked or dropped is decoded, and a PDF is refused', async () =
   const { page, errors } = await open();
   const gbk = await readFile(new URL('tests/fixtures/encodings/000.gbk.txt', root));
   await page.setInputFiles('#files', { name: '000.gbk.txt', mimeType: 'text/plain', buffer: gbk });
-  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab').length === 2);
+  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 2);
   assert.match(await page.textContent('#meta'), /gb18030/);
   assert.match(await page.textContent('#meta .title'), /义乌市科技局、知识产权局、地震局2009年工作总结和2010年工作思路/);
   assert.match(await page.textContent('#outline'), /2010年工作思路/);
@@ -96,7 +96,7 @@ test('a GBK file picked or dropped is decoded, and a PDF is refused', async () =
     dt.items.add(new File([new TextEncoder().encode('%PDF-1.7\n')], 'scan.pdf', { type: 'application/pdf' }));
     document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, [...gbk]);
-  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab').length === 3);
+  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 3);
   await page.waitForSelector('#errors li');
   assert.match(await page.textContent('#tabs'), /dropped-gbk\.txt/);
   assert.match(await page.textContent('#errors'), /scan\.pdf.*PDF/);
@@ -122,7 +122,7 @@ test('a .docx and an .html file are read in the page; .doc, images and PDFs get 
     { name: 'old.doc', mimeType: 'application/msword', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0]) },
     { name: 'scan.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
   ]);
-  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab').length === 3);
+  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 3);
   await page.waitForFunction(() => document.querySelectorAll('#errors li').length === 2);
   const errorsText = await page.textContent('#errors');
   assert.match(errorsText, /old\.doc.*另存为 \.docx/);
@@ -181,6 +181,47 @@ test('reading aids: removed text on demand, outline follows the scroll, TSV copy
   await page.close();
 });
 
+test('compare lines up the same subject across reports; a long analysis can be cancelled', async () => {
+  const { page, errors } = await open();
+  for (const [year, patents, firms] of [
+    [2022, 2000, 10],
+    [2023, 2500, 13],
+  ]) {
+    await page.fill('#paste', `某局${year}年工作总结\n一、主要工作\n全年专利申请量${patents}件，新建院士工作站${firms}个。\n`);
+    const before = await page.locator('#tabs .tab:not(.compare-tab)').count();
+    await page.click('#analyze');
+    await page.waitForFunction((n) => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === n + 1, before);
+  }
+  await page.click('#tabs .compare-tab');
+  await page.waitForSelector('#compare:not([hidden])');
+  const rows = await page.locator('#compare-table tbody tr').allTextContents();
+  const firms = rows.find((r) => r.startsWith('新建院士工作站'));
+  assert.ok(firms, rows.join('\n'));
+  assert.match(firms, /^新建院士工作站个10个13个\+3 \(\+30\.0%\)$/);
+  assert.ok(rows.some((r) => r.startsWith('专利申请量') && r.includes('2000件') && r.includes('2500件')));
+  assert.equal(await page.isHidden('#report'), true);
+  // Back to a report.
+  await page.locator('#tabs .tab').first().click();
+  assert.equal(await page.isHidden('#compare'), true);
+
+  // Cancel: a large paste, stopped before it is done; the page stays usable.
+  const big = '一、主要工作\n' + '全年新增企业12家，投资3.5亿元，增长8%。'.repeat(150_000);
+  await page.evaluate((t) => {
+    document.querySelector('#paste').value = t;
+  }, big);
+  const tabs = await page.locator('#tabs .tab').count();
+  await page.click('#analyze');
+  await page.click('#cancel');
+  await page.waitForFunction(() => /取消/.test(document.querySelector('#status').textContent));
+  assert.equal(await page.locator('#tabs .tab').count(), tabs);
+  await page.fill('#paste', '一、主要工作\n全年新增企业7家。\n');
+  await page.click('#analyze');
+  await page.waitForFunction((n) => document.querySelectorAll('#tabs .tab').length === n + 1, tabs);
+  assert.deepEqual(await page.locator('#text mark.fact').allTextContents(), ['7家']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('hostile pasted text stays text; an oversized file is refused with the limit named', async () => {
   const { page, errors } = await open();
   const hostile = [
@@ -194,7 +235,7 @@ test('hostile pasted text stays text; an oversized file is refused with the limi
     document.querySelector('#paste').value = text;
   }, hostile);
   await page.click('#analyze');
-  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab').length === 2, null, { timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 2, null, { timeout: 60_000 });
   const text = await page.textContent('#text');
   assert.match(text, /<script>window\.pwned = 1<\/script>/);
   assert.match(text, /<svg onload=/);
@@ -229,7 +270,7 @@ test('offline: after one visit the page loads and analyses with the server gone'
   assert.ok((await page.locator('#text mark.fact').count()) > 100, 'the sample is analysed offline');
   await page.fill('#paste', '一、主要工作\n全年新增企业12家。\n');
   await page.click('#analyze');
-  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab').length === 2);
+  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 2);
   assert.deepEqual(await page.locator('#text mark.fact').allTextContents(), ['12家']);
   await context.close();
 });
