@@ -1021,13 +1021,55 @@ fn subject_of(cs: &[char], q: &Quantity) -> Option<String> {
             break;
         }
     }
-    let s = s.trim();
+    let s = s.trim().trim_end_matches("等等").trim_end_matches('等');
+    let s = s.trim_start_matches(['对', '向', '为', '在', '与', '和', '把', '将']);
     let n = s.chars().count();
-    if n == 0 || n > 30 || !s.chars().any(is_han) {
+    // A lone character, or a verb with no object (`组织`, `申报`), says nothing of what was
+    // counted: null rather than wrong.
+    if n <= 1 || n > 30 || !s.chars().any(is_han) || BARE_VERBS.contains(&s) {
         return None;
     }
     Some(s.to_string())
 }
+
+/// Verbs that, standing alone before a number, name the action and not the thing counted.
+const BARE_VERBS: &[&str] = &[
+    "组织",
+    "申报",
+    "举办",
+    "开展",
+    "完成",
+    "实现",
+    "推荐",
+    "引进",
+    "培育",
+    "建成",
+    "新增",
+    "新建",
+    "获得",
+    "获批",
+    "争取",
+    "确定",
+    "选派",
+    "发放",
+    "制作",
+    "印发",
+    "召开",
+    "走访",
+    "帮助",
+    "指导",
+    "邀请",
+    "签订",
+    "达成",
+    "解决",
+    "征集",
+    "收到",
+    "列入",
+    "认定",
+    "筛选出",
+    "投入",
+    "安排",
+];
 
 /// Finds every fact in cleaned text.
 pub(crate) fn find(text: &str, sections: &[Section]) -> (Vec<Fact>, Vec<Warning>) {
