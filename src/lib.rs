@@ -55,22 +55,71 @@ pub struct Options {
 /// Fails only when the bytes are not text (a PDF, a .doc, an image, an archive) or the
 /// forced encoding is unknown; every text gives a Report.
 pub fn analyze(bytes: &[u8], options: &Options) -> Result<Report, Error> {
+    analyze_with_progress(bytes, options, &mut |_| {})
+}
+
+/// Analyses text that is already decoded (pasted text, say).
+pub fn analyze_text(text: &str, name: Option<&str>) -> Report {
+    analyze_text_with_progress(text, name, &mut |_| {})
+}
+
+/// A stage of the pipeline, announced to a progress callback as it begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Bytes to text.
+    Decode,
+    /// Cleaning, with conversion to simplified.
+    Clean,
+    /// The heading tree.
+    Outline,
+    /// Numeric facts.
+    Facts,
+    /// Checks.
+    Checks,
+}
+
+impl Stage {
+    /// The stage's name (`decode`, `clean`, `outline`, `facts`, `checks`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Decode => "decode",
+            Stage::Clean => "clean",
+            Stage::Outline => "outline",
+            Stage::Facts => "facts",
+            Stage::Checks => "checks",
+        }
+    }
+}
+
+/// [`analyze`], telling `progress` each stage as it begins (the page shows them).
+pub fn analyze_with_progress(
+    bytes: &[u8],
+    options: &Options,
+    progress: &mut dyn FnMut(Stage),
+) -> Result<Report, Error> {
+    progress(Stage::Decode);
     let decoded = decode(bytes, options.encoding.as_deref())?;
     Ok(run(
         &decoded.text,
         options.name.clone(),
         decoded.encoding,
         bytes.len(),
+        progress,
     ))
 }
 
-/// Analyses text that is already decoded (pasted text, say).
-pub fn analyze_text(text: &str, name: Option<&str>) -> Report {
+/// [`analyze_text`], telling `progress` each stage as it begins.
+pub fn analyze_text_with_progress(
+    text: &str,
+    name: Option<&str>,
+    progress: &mut dyn FnMut(Stage),
+) -> Report {
     run(
         text,
         name.map(str::to_string),
         "utf-8".to_string(),
         text.len(),
+        progress,
     )
 }
 
@@ -102,10 +151,20 @@ pub mod stages {
     }
 }
 
-fn run(text: &str, name: Option<String>, encoding: String, bytes: usize) -> Report {
+fn run(
+    text: &str,
+    name: Option<String>,
+    encoding: String,
+    bytes: usize,
+    progress: &mut dyn FnMut(Stage),
+) -> Report {
+    progress(Stage::Clean);
     let cleaned = clean::clean(text);
+    progress(Stage::Outline);
     let sections = outline::outline(&cleaned.text, cleaned.title.as_deref());
+    progress(Stage::Facts);
     let (facts, mut warnings) = facts::find(&cleaned.text, &sections);
+    progress(Stage::Checks);
     warnings.extend(checks::check(
         &cleaned.text,
         &facts,

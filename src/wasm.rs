@@ -58,26 +58,47 @@ fn to_js(r: Report) -> Result<JsValue, JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// Analyses the bytes of a file. `encoding` may be empty for detection. Throws a string
-/// for a file that is not text. Offsets in the result are UTF-16 code units.
+/// Calls `on_stage` (when given) with each stage's name as it begins.
+fn reporter(on_stage: Option<js_sys::Function>) -> impl FnMut(crate::Stage) {
+    move |stage| {
+        if let Some(f) = &on_stage {
+            let _ = f.call1(&JsValue::NULL, &JsValue::from_str(stage.as_str()));
+        }
+    }
+}
+
+/// Analyses the bytes of a file. `encoding` may be empty for detection; `on_stage`, if given,
+/// is called with each stage's name (`decode`, `clean`, …) as it begins. Throws a string for
+/// a file that is not text. Offsets in the result are UTF-16 code units.
 #[wasm_bindgen(js_name = analyzeBytes)]
 pub fn analyze_bytes(
     bytes: &[u8],
     name: Option<String>,
     encoding: Option<String>,
+    on_stage: Option<js_sys::Function>,
 ) -> Result<JsValue, JsValue> {
     let options = Options {
         name,
         encoding: encoding.filter(|e| !e.is_empty()),
     };
-    let report = crate::analyze(bytes, &options).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let report = crate::analyze_with_progress(bytes, &options, &mut reporter(on_stage))
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
     to_js(report)
 }
 
-/// Analyses pasted text. Offsets in the result are UTF-16 code units.
+/// Analyses pasted text, calling `on_stage` as [`analyze_bytes`] does. Offsets in the result
+/// are UTF-16 code units.
 #[wasm_bindgen(js_name = analyzeText)]
-pub fn analyze_text(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
-    to_js(crate::analyze_text(text, name.as_deref()))
+pub fn analyze_text(
+    text: &str,
+    name: Option<String>,
+    on_stage: Option<js_sys::Function>,
+) -> Result<JsValue, JsValue> {
+    to_js(crate::analyze_text_with_progress(
+        text,
+        name.as_deref(),
+        &mut reporter(on_stage),
+    ))
 }
 
 /// Traditional to mainland simplified Chinese, nothing else.

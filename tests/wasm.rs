@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::JsString;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use zhreport::{wasm, Report};
 
@@ -18,7 +18,7 @@ fn from_js(v: JsValue) -> Report {
 
 #[wasm_bindgen_test]
 fn binding_equals_core_on_a_seed() {
-    let js = wasm::analyze_bytes(SEED_004, Some("004.txt".into()), None).expect("analysed");
+    let js = wasm::analyze_bytes(SEED_004, Some("004.txt".into()), None, None).expect("analysed");
     let got = from_js(js);
     let core = zhreport::analyze(
         SEED_004,
@@ -44,7 +44,7 @@ fn binding_equals_core_on_a_seed() {
 fn utf16_offsets_outside_the_bmp() {
     // 𠀀 (U+20000) is one char but two UTF-16 code units.
     let text = "𠀀𠀁科技局\n一、主要工作\n全年专利申请量2924件，同比增长41.7%。\n";
-    let js = wasm::analyze_text(text, None).expect("analysed");
+    let js = wasm::analyze_text(text, None, None).expect("analysed");
     let got = from_js(js);
     let core = zhreport::analyze_text(text, None);
     assert_eq!(got.text, core.text);
@@ -64,18 +64,34 @@ fn utf16_offsets_outside_the_bmp() {
 
 #[wasm_bindgen_test]
 fn gbk_bytes_decode_in_the_browser() {
-    let got = from_js(wasm::analyze_bytes(GBK_000, None, None).expect("analysed"));
+    let got = from_js(wasm::analyze_bytes(GBK_000, None, None, None).expect("analysed"));
     assert_eq!(got.source.encoding, "gb18030");
     assert!(got
         .text
         .starts_with("义乌市科技局、知识产权局、地震局2009年工作总结和2010年工作思路"));
-    let forced = from_js(wasm::analyze_bytes(GBK_000, None, Some("gbk".into())).expect("analysed"));
+    let forced =
+        from_js(wasm::analyze_bytes(GBK_000, None, Some("gbk".into()), None).expect("analysed"));
     assert_eq!(forced.text, got.text);
 }
 
 #[wasm_bindgen_test]
 fn binary_files_are_refused_with_a_message() {
-    let err = wasm::analyze_bytes(b"%PDF-1.7\n%...", Some("a.pdf".into()), None).unwrap_err();
+    let err = wasm::analyze_bytes(b"%PDF-1.7\n%...", Some("a.pdf".into()), None, None).unwrap_err();
     let msg = err.as_string().unwrap_or_default();
     assert!(msg.contains("PDF"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn stages_are_announced_in_order() {
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let sink = seen.clone();
+    let cb = wasm_bindgen::closure::Closure::<dyn FnMut(String)>::new(move |s: String| {
+        sink.borrow_mut().push(s)
+    });
+    let f: &js_sys::Function = cb.as_ref().unchecked_ref();
+    wasm::analyze_bytes(SEED_004, None, None, Some(f.clone())).expect("analysed");
+    assert_eq!(
+        *seen.borrow(),
+        vec!["decode", "clean", "outline", "facts", "checks"]
+    );
 }

@@ -31,7 +31,9 @@ const STRINGS = {
     filter: '筛选……',
     allKinds: '全部类型',
     allRoles: '成果与目标',
+    allSections: '全部章节',
     working: '正在分析……',
+    stage: { decode: '正在识别编码……', clean: '正在清理与转换……', outline: '正在生成提纲……', facts: '正在识别数据……', checks: '正在检查……' },
     done: (n, ms) => `已分析 ${n} 份报告（${ms} 毫秒）`,
     failed: (name, msg) => `无法分析 ${name}：${msg}`,
     pasted: (n) => `粘贴的文本 ${n}`,
@@ -84,7 +86,9 @@ const STRINGS = {
     filter: 'Filter…',
     allKinds: 'All kinds',
     allRoles: 'Results and targets',
+    allSections: 'All sections',
     working: 'Analysing…',
+    stage: { decode: 'Decoding…', clean: 'Cleaning and converting…', outline: 'Outlining…', facts: 'Finding facts…', checks: 'Checking…' },
     done: (n, ms) => `Analysed ${n} report(s) (${ms} ms)`,
     failed: (name, msg) => `Could not analyse ${name}: ${msg}`,
     pasted: (n) => `Pasted text ${n}`,
@@ -170,6 +174,10 @@ function onWorkerMessage(e) {
   const { id } = e.data;
   const p = pending.get(id);
   if (!p) return;
+  if (e.data.stage) {
+    setStatus(t('stage')[e.data.stage] ?? t('working'));
+    return;
+  }
   pending.delete(id);
   if (e.data.ok) p.resolve(e.data);
   else p.reject(new Error(e.data.error));
@@ -393,6 +401,7 @@ async function render(r) {
   $('#meta').replaceChildren(title, el('p', 'source', t('meta')(r)), el('p', 'counts', t('counts')(r)));
   renderLegend();
   renderOutline(r);
+  fillSectionFilter(r);
   renderSummary(r);
   renderWarnings(r);
   renderCleaning(r);
@@ -710,6 +719,22 @@ function fillFilterOptions() {
   role.value = keepR;
 }
 
+/** The section filter: the report's top-level parts (and articles). */
+function fillSectionFilter(r) {
+  const select = $('#filter-section');
+  const all = el('option', '', t('allSections'));
+  all.value = '';
+  const options = r.sections
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => s.level <= 1 && (s.marker || s.title))
+    .map(({ s, i }) => {
+      const o = el('option', '', `${s.marker}${s.title}`.slice(0, 30));
+      o.value = String(i);
+      return o;
+    });
+  select.replaceChildren(all, ...options);
+}
+
 function factRows(r) {
   return r.facts.map((f, i) => {
     const s = r.sections[f.section];
@@ -721,8 +746,15 @@ function visibleRows(r) {
   const q = $('#filter').value.trim();
   const kind = $('#filter-kind').value;
   const role = $('#filter-role').value;
+  const secValue = $('#filter-section').value;
+  const sec = secValue === '' ? null : r.sections[Number(secValue)];
+  const inSection = (f) => !sec || (f.start >= sec.start && f.start < sec.end);
   let rows = factRows(r).filter(
-    (row) => (!kind || row.kind === kind) && (!role || row.role === role) && (!q || `${row.section} ${row.subject} ${row.text}`.includes(q)),
+    (row) =>
+      (!kind || row.kind === kind) &&
+      (!role || row.role === role) &&
+      inSection(row.f) &&
+      (!q || `${row.section} ${row.subject} ${row.text}`.includes(q)),
   );
   if (sortCol) {
     rows = rows.sort((a, b) => {
@@ -863,7 +895,7 @@ $('#encoding').addEventListener('change', async () => {
     showError(t('failed')(doc.name, err.message));
   }
 });
-for (const id of ['#filter', '#filter-kind', '#filter-role']) {
+for (const id of ['#filter', '#filter-kind', '#filter-role', '#filter-section']) {
   $(id).addEventListener('input', () => current() && renderTable(current()));
 }
 $('#export-csv').addEventListener('click', exportCsv);
@@ -897,6 +929,21 @@ $('#copy-tsv').addEventListener('click', async () => {
   setStatus(t('copied')(rows.length));
 });
 $('#cancel').addEventListener('click', cancelWork);
+
+// A fact focused from the keyboard shows what hovering shows: value, unit, role, subject.
+$('#text').addEventListener('focusin', (e) => {
+  const mark = e.target.closest?.('mark.fact');
+  if (!mark || !mark.matches(':focus-visible')) return;
+  const tip = $('#tip');
+  tip.textContent = mark.title;
+  tip.hidden = false;
+  const box = mark.getBoundingClientRect();
+  tip.style.left = `${Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - 280)}px`;
+  tip.style.top = `${box.bottom + window.scrollY + 6}px`;
+});
+$('#text').addEventListener('focusout', () => {
+  $('#tip').hidden = true;
+});
 $('#show-removed').addEventListener('change', () => current() && render(current()));
 $('#text').addEventListener('scroll', followScroll, { passive: true });
 

@@ -1,6 +1,7 @@
 // The analysis runs here, off the page's thread, so a large report never freezes the page.
 // Messages in:  {id, type: 'text', text, name} | {id, type: 'bytes', bytes, name, encoding}
-// Messages out: {id, ok: true, report, ms} | {id, ok: false, error}
+// Messages out: {id, stage} as each stage begins, then {id, ok: true, report, ms} |
+//               {id, ok: false, error}
 import init, { analyzeText, analyzeBytes } from './pkg/zhreport.js';
 
 const ready = init();
@@ -10,10 +11,11 @@ self.onmessage = async (event) => {
   try {
     await ready;
     const t0 = performance.now();
+    const stage = (name) => self.postMessage({ id: msg.id, stage: name });
     const report =
       msg.type === 'text'
-        ? analyzeText(msg.text, msg.name ?? undefined)
-        : analyzeBytes(new Uint8Array(msg.bytes), msg.name ?? undefined, msg.encoding || undefined);
+        ? analyzeText(msg.text, msg.name ?? undefined, stage)
+        : analyzeBytes(new Uint8Array(msg.bytes), msg.name ?? undefined, msg.encoding || undefined, stage);
     self.postMessage({ id: msg.id, ok: true, report, ms: performance.now() - t0 });
   } catch (err) {
     self.postMessage({ id: msg.id, ok: false, error: String(err?.message ?? err) });

@@ -222,6 +222,43 @@ test('compare lines up the same subject across reports; a long analysis can be c
   await page.close();
 });
 
+test('the table sorts, filters and exports a CSV that reads back', async () => {
+  const { page, errors } = await open();
+  await page.waitForFunction(() => !document.body.dataset.busy);
+  // Sort by value, descending: the largest sum first.
+  await page.click('#facts thead th:nth-child(4) button');
+  await page.click('#facts thead th:nth-child(4) button');
+  const first = await page.locator('#facts tbody tr:first-child td.c-value').textContent();
+  assert.equal(first, '35,100,000,000');
+  // Filter: money only, then one section.
+  await page.selectOption('#filter-kind', 'money');
+  const money = await page.locator('#facts tbody tr').count();
+  assert.ok(money > 5 && money < 40, `${money} money rows`);
+  const kinds = await page.locator('#facts tbody td.c-kind').allTextContents();
+  assert.ok(kinds.every((k) => k === '金额'));
+  await page.selectOption('#filter-section', { label: '三、2011年工作重点' });
+  const planRows = await page.locator('#facts tbody tr').count();
+  assert.ok(planRows < money);
+  await page.selectOption('#filter-section', '');
+  await page.selectOption('#filter-kind', '');
+  // Export the CSV and read it back: BOM, header, one row per fact.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csv = await readFile(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\uFEFF'), 'UTF-8 BOM');
+  const lines = csv.slice(1).trim().split('\r\n');
+  assert.equal(lines[0], 'file,section,subject,text,value,max,unit,kind,role,approx');
+  const facts = await page.evaluate(() => document.querySelectorAll('#text mark.fact[id]').length);
+  assert.equal(lines.length - 1, facts);
+  assert.ok(lines.some((l) => l.includes(',22、5万人次,225000,,人次,count,')), 'the 、-decimal fact');
+  // Keyboard focus on a fact shows its details.
+  await page.focus('#text mark.fact');
+  await page.keyboard.press('Tab');
+  await page.waitForSelector('#tip:not([hidden])');
+  assert.match(await page.textContent('#tip'), /数值/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('hostile pasted text stays text; an oversized file is refused with the limit named', async () => {
   const { page, errors } = await open();
   const hostile = [
