@@ -1032,6 +1032,20 @@ fn subject_of(cs: &[char], q: &Quantity) -> Option<String> {
     Some(s.to_string())
 }
 
+/// The noun a count is followed by (`申报1家省级科技孵化器`, `组织7家农业企业到…`), when the
+/// words before it name no subject: Han characters up to a verb, preposition or punctuation.
+fn noun_after(cs: &[char], end: usize) -> Option<String> {
+    const STOP: &str = "到在参加开展进行被为与对向了的等和及并将从于由把给让";
+    let noun: String = cs
+        .iter()
+        .skip(end)
+        .take(13)
+        .take_while(|&&c| is_han(c) && !STOP.contains(c))
+        .collect();
+    let n = noun.chars().count();
+    ((2..=12).contains(&n) && !BARE_VERBS.contains(&noun.as_str())).then_some(noun)
+}
+
 /// Verbs that, standing alone before a number, name the action and not the thing counted.
 const BARE_VERBS: &[&str] = &[
     "组织",
@@ -1133,6 +1147,9 @@ pub(crate) fn find(text: &str, sections: &[Section]) -> (Vec<Fact>, Vec<Warning>
                             .then(|| f.subject.clone())
                             .flatten()
                     });
+                }
+                if subject.is_none() && kind == FactKind::Count {
+                    subject = noun_after(&cs, q.end);
                 }
                 let span: String = cs.get(start..q.end).unwrap_or(&[]).iter().collect();
                 if q.decimal_comma {
@@ -1284,6 +1301,14 @@ mod tests {
         ] {
             assert!(facts(t).is_empty(), "{t}: {:?}", facts(t));
         }
+    }
+
+    #[test]
+    fn subject_after_a_bare_verb() {
+        let f = one("2016年，申报1家省级科技孵化器。");
+        assert_eq!(f.subject.as_deref(), Some("省级科技孵化器"));
+        let f = one("组织7家农业企业到省农科院开展对接活动。");
+        assert_eq!(f.subject.as_deref(), Some("农业企业"));
     }
 
     #[test]
