@@ -90,16 +90,21 @@ test('a GBK file picked or dropped is decoded, and a PDF is refused', async () =
   assert.match(await page.textContent('#outline'), /2010年工作思路/);
 
   // Drop: the same bytes through a DataTransfer, as a file manager would.
-  await page.evaluate((bytes) => {
+  await page.evaluate(([bytes, docxBytes]) => {
     const dt = new DataTransfer();
     dt.items.add(new File([new Uint8Array(bytes)], 'dropped-gbk.txt', { type: 'text/plain' }));
     dt.items.add(new File([new TextEncoder().encode('%PDF-1.7\n')], 'scan.pdf', { type: 'application/pdf' }));
+    dt.items.add(new File([new Uint8Array(docxBytes)], 'dropped.docx'));
     document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, [...gbk]);
-  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 3);
+  }, [[...gbk], [...docx(['某局工作总结', '一、主要工作', '新建院士工作站3个。'])]]);
+  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 4);
   await page.waitForSelector('#errors li');
   assert.match(await page.textContent('#tabs'), /dropped-gbk\.txt/);
+  assert.match(await page.textContent('#tabs'), /dropped\.docx/);
   assert.match(await page.textContent('#errors'), /scan\.pdf.*PDF/);
+  // The last file analysed is shown: the .docx.
+  assert.deepEqual(await page.locator('#text mark.fact').allTextContents(), ['3个']);
+  await page.locator('#tabs .tab', { hasText: 'dropped-gbk.txt' }).click();
   assert.match(await page.textContent('#text'), /1000多万元/);
   assert.deepEqual(errors, []);
   await page.close();
@@ -255,6 +260,27 @@ test('the table sorts, filters and exports a CSV that reads back', async () => {
   await page.keyboard.press('Tab');
   await page.waitForSelector('#tip:not([hidden])');
   assert.match(await page.textContent('#tip'), /数值/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('keyboard only: paste, analyse, reach the file picker, switch tabs', async () => {
+  const { page, errors } = await open();
+  await page.focus('#paste');
+  await page.keyboard.insertText('一、主要工作\n全年新增企业12家。\n');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'analyze');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 2);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'files');
+  // The picker shows its focus on its visible label.
+  const outline = await page.evaluate(() => getComputedStyle(document.querySelector('.file-pick')).outlineStyle);
+  assert.equal(outline, 'solid');
+  // Tabs are buttons: focus the sample's and press Enter.
+  await page.focus('#tabs .tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('#text mark.fact').length > 100);
   assert.deepEqual(errors, []);
   await page.close();
 });
