@@ -941,8 +941,25 @@ const LEAD_WORDS: &[&str] = &[
     "我局",
     "我们",
     "今年我局",
+    "力争",
+    "争取",
+    "计划",
+    "拟",
+    "预计",
+    "确保",
 ];
 const TRAIL_WORDS: &[&str] = &[
+    "分别达到",
+    "分别为",
+    "分别",
+    "控制在",
+    "保持在",
+    "稳定在",
+    "完成了",
+    "实现了",
+    "突破了",
+    "超过了",
+    "完成",
     "达到了",
     "达到",
     "达",
@@ -1002,8 +1019,12 @@ fn strip_time_lead(s: &str) -> &str {
 
 /// The words that say what was counted: the clause before the number, without lead-ins and
 /// linking verbs; null when nothing is left or the clause is too long to be a subject.
-fn subject_of(cs: &[char], q: &Quantity) -> Option<String> {
-    let mut s = clause_before(cs, q.start);
+fn subject_of(cs: &[char], q: &Quantity, prev_end: usize) -> Option<String> {
+    // Only the words since the number before belong to this one.
+    let clause = clause_before(cs, q.start);
+    let n = clause.chars().count();
+    let since = q.start.saturating_sub(prev_end);
+    let mut s: String = clause.chars().skip(n.saturating_sub(since)).collect();
     loop {
         let before = s.len();
         s = strip_time_lead(&s).to_string();
@@ -1138,7 +1159,19 @@ pub(crate) fn find(text: &str, sections: &[Section]) -> (Vec<Fact>, Vec<Warning>
                 let section = section_at(sections, start);
                 let prev_end = facts.last().map_or(0, |f: &Fact| f.end);
                 let role = role_of(&cs, &q, section.and_then(|s| sections.get(s)), prev_end);
-                let mut subject = subject_of(&cs, &q);
+                let mut subject = subject_of(&cs, &q, prev_end);
+                // `收入分别达到5.2万元和2.8万元`: the second of a pair shares the first's subject.
+                if subject.is_none() {
+                    if let Some(prev) = facts.last() {
+                        let between: String =
+                            cs.get(prev.end..start).unwrap_or(&[]).iter().collect();
+                        if matches!(between.as_str(), "和" | "、" | "与" | "及" | "至")
+                            && prev.unit == q.unit
+                        {
+                            subject = prev.subject.clone();
+                        }
+                    }
+                }
                 if subject.is_none() && kind == FactKind::Growth {
                     // `规上新产品产值67.3亿元，同比增长22.1%`: the growth of the quantity before.
                     subject = facts.last().and_then(|f: &Fact| {

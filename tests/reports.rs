@@ -1,0 +1,120 @@
+//! Reports in other styles than the seeds', written for these tests: a city 政府工作报告 with
+//! ideographic indents and full-width digits.
+
+use zhreport::{analyze_text, FactKind, FactRole, Report, SectionRole};
+
+fn report(name: &str) -> Report {
+    let path = format!("{}/tests/fixtures/pages/{name}", env!("CARGO_MANIFEST_DIR"));
+    analyze_text(&std::fs::read_to_string(path).unwrap(), Some(name))
+}
+
+#[test]
+fn government_work_report() {
+    let r = report("gov_work_report.txt");
+    assert_eq!(r.title.as_deref(), Some("政府工作报告"));
+    let outline: Vec<(u8, &str, SectionRole)> = r
+        .sections
+        .iter()
+        .map(|s| (s.level, s.title.as_str(), s.role))
+        .collect();
+    assert_eq!(
+        outline,
+        vec![
+            (1, "2023年工作回顾", SectionRole::Review),
+            (2, "坚持创新驱动，新动能加快成长", SectionRole::Review),
+            (2, "坚持项目为王，有效投资持续扩大", SectionRole::Review),
+            (1, "2024年工作安排", SectionRole::Plan),
+            (2, "着力发展新质生产力", SectionRole::Plan),
+        ]
+    );
+    let facts: Vec<(&str, f64, FactKind, FactRole, Option<&str>)> = r
+        .facts
+        .iter()
+        .map(|f| {
+            (
+                f.text.as_str(),
+                f.value,
+                f.kind,
+                f.role,
+                f.subject.as_deref(),
+            )
+        })
+        .collect();
+    let has = |text: &str, value: f64, kind: FactKind, role: FactRole, subject: &str| {
+        assert!(
+            facts.contains(&(text, value, kind, role, Some(subject))),
+            "{text} {value} {kind:?} {role:?} {subject}: {facts:#?}"
+        );
+    };
+    // Full-width digits read as numbers.
+    has(
+        "1234.5亿元",
+        123_450_000_000.0,
+        FactKind::Money,
+        FactRole::Achievement,
+        "全市地区生产总值",
+    );
+    has(
+        "6.2%",
+        6.2,
+        FactKind::Growth,
+        FactRole::Achievement,
+        "全市地区生产总值",
+    );
+    has(
+        "98.7亿元",
+        9_870_000_000.0,
+        FactKind::Money,
+        FactRole::Achievement,
+        "一般公共预算收入",
+    );
+    // A pair shares its subject: 分别达到5.2万元和2.8万元, 分别增长5.1%和7.3%.
+    has(
+        "2.8万元",
+        28_000.0,
+        FactKind::Money,
+        FactRole::Achievement,
+        "城乡居民人均可支配收入",
+    );
+    has(
+        "7.3%",
+        7.3,
+        FactKind::Growth,
+        FactRole::Achievement,
+        "城乡居民人均可支配收入",
+    );
+    has(
+        "0.3个百分点",
+        0.3,
+        FactKind::Growth,
+        FactRole::Achievement,
+        "研发经费投入强度",
+    );
+    // The plan's targets.
+    has(
+        "6%左右",
+        6.0,
+        FactKind::Growth,
+        FactRole::Target,
+        "地区生产总值",
+    );
+    has(
+        "5.5%",
+        5.5,
+        FactKind::Percent,
+        FactRole::Target,
+        "城镇调查失业率",
+    );
+    has(
+        "300家以上",
+        300.0,
+        FactKind::Count,
+        FactRole::Target,
+        "新增国家高新技术企业",
+    );
+    // Dates and congress ordinals are not facts.
+    assert!(r
+        .facts
+        .iter()
+        .all(|f| !f.text.contains("15日") && !f.text.contains("十七届")));
+}
