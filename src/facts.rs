@@ -185,12 +185,17 @@ fn parse_arabic(cs: &[char], i: usize) -> Option<Num> {
     }
     let mut s: String = cs.get(i..i + n)?.iter().collect();
     let mut end = i + n;
-    // Thousands separators: 1,234,567
-    while n <= 3
-        && cs.get(end) == Some(&',')
-        && digits(end + 1) == 3
-        && !cs.get(end + 4).is_some_and(|c| c.is_ascii_digit())
-    {
+    // Thousands separators: 1,234,567; in full-width text 4，501 before a scale or unit.
+    while n <= 3 {
+        let group = digits(end + 1) == 3 && !cs.get(end + 4).is_some_and(|c| c.is_ascii_digit());
+        let ok = match cs.get(end) {
+            Some(',') => group,
+            Some('，') => group && cs.get(end + 4).is_some_and(|&c| is_han(c)),
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
         s.extend(cs.get(end + 1..end + 4)?.iter());
         end += 4;
     }
@@ -773,6 +778,7 @@ fn candidate_ok(cs: &[char], num_start: usize, q: &Quantity) -> bool {
 }
 
 const GROWTH_UP: &[&str] = &[
+    "成长",
     "增长",
     "增加",
     "提高",
@@ -796,7 +802,11 @@ fn growth_cue(cs: &[char], start: usize) -> (bool, bool) {
     let window: String = cs.get(from..start).unwrap_or(&[]).iter().collect();
     // Only the part after the last clause boundary counts.
     let window = window.rsplit(|c: char| is_boundary(c)).next().unwrap_or("");
-    let window = window.trim_end_matches(['了', '达', '为', '到', '至']);
+    // `降至3.43%`, `提高到5%`: the level reached, not a change.
+    if window.ends_with('至') || window.ends_with('到') {
+        return (false, false);
+    }
+    let window = window.trim_end_matches(['了', '达', '为']);
     let down = GROWTH_DOWN.iter().any(|w| window.contains(w));
     let up = GROWTH_UP.iter().any(|w| window.contains(w));
     (up || down, down && !window.contains("增长"))
@@ -948,6 +958,14 @@ const LEAD_WORDS: &[&str] = &[
     "确保",
 ];
 const TRAIL_WORDS: &[&str] = &[
+    "降至",
+    "降到",
+    "升至",
+    "提高到",
+    "提高至",
+    "增长到",
+    "下降到",
+    "成长",
     "分别达到",
     "分别为",
     "分别",
@@ -1306,6 +1324,12 @@ mod tests {
         assert_eq!(f[2].subject.as_deref(), Some("新产品产值率"));
         let f = one("工业增加值下降6.3%");
         assert_eq!((f.value, f.kind), (-6.3, FactKind::Growth));
+        let f = one("失业率降至3.43%");
+        assert_eq!((f.value, f.kind), (3.43, FactKind::Percent));
+        let f = one("民间投资成长5.6%");
+        assert_eq!(f.kind, FactKind::Growth);
+        let f = one("全年出口总值达4，501亿美元");
+        assert_eq!((f.value, f.unit.as_str()), (450_100_000_000.0, "美元"));
         let f = one("增速-4.7%");
         assert_eq!((f.value, f.text.as_str()), (-4.7, "-4.7%"));
     }

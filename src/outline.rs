@@ -190,6 +190,11 @@ fn heading_title(chars: &[char], from: usize) -> (String, usize) {
     let stop = seg
         .iter()
         .position(|&c| matches!(c, '。' | '；' | ';' | '！' | '？'));
+    // `（一）出口：全年出口总值…`: a short phrase before a colon is the heading.
+    let stop = match seg.iter().take(13).position(|&c| c == '：' || c == ':') {
+        Some(p) if p >= 2 && stop.is_none_or(|s| p < s) => Some(p),
+        _ => stop,
+    };
     let (cut, runs_on) = match stop {
         None if seg.len() <= 60 => (seg.len(), false),
         Some(p) if p <= 60 => (p, false),
