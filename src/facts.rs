@@ -186,7 +186,7 @@ fn parse_arabic(cs: &[char], i: usize) -> Option<Num> {
     let mut s: String = cs.get(i..i + n)?.iter().collect();
     let mut end = i + n;
     // Thousands separators: 1,234,567; in full-width text 4，501 before a scale or unit.
-    while n <= 3 {
+    while n <= 3 && end > i {
         let group = digits(end + 1) == 3 && !cs.get(end + 4).is_some_and(|c| c.is_ascii_digit());
         let ok = match cs.get(end) {
             Some(',') => group,
