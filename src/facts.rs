@@ -185,19 +185,21 @@ fn parse_arabic(cs: &[char], i: usize) -> Option<Num> {
     }
     let mut s: String = cs.get(i..i + n)?.iter().collect();
     let mut end = i + n;
-    // Thousands separators: 1,234,567; in full-width text 4，501 before a scale or unit.
-    while n <= 3 && end > i {
+    // Thousands separators: 1,234,567; in full-width text 4，501 before a scale or unit. Only
+    // after a first group of at most three digits.
+    let thousands = |end: usize| {
         let group = digits(end + 1) == 3 && !cs.get(end + 4).is_some_and(|c| c.is_ascii_digit());
-        let ok = match cs.get(end) {
+        match cs.get(end) {
             Some(',') => group,
             Some('，') => group && cs.get(end + 4).is_some_and(|&c| is_han(c)),
             _ => false,
-        };
-        if !ok {
-            break;
         }
-        s.extend(cs.get(end + 1..end + 4)?.iter());
-        end += 4;
+    };
+    if n <= 3 {
+        while thousands(end) {
+            s.extend(cs.get(end + 1..end + 4)?.iter());
+            end += 4;
+        }
     }
     let mut decimal_comma = false;
     if matches!(cs.get(end), Some('.')) && digits(end + 1) > 0 {
