@@ -569,7 +569,8 @@ fn join_wraps(text: &str, rw: &mut Rewriter) {
         let n = len(body);
         let cut = last_visible(body).is_some_and(|c| !is_terminal(c) && c != '，' && c != '、')
             || last_visible(body).is_some_and(|c| c == '，' || c == '、');
-        let heading = crate::outline::starts_with_marker(body) && n <= 60;
+        // A numbered line is a heading unless it fills the PDF width (a wrapped paragraph).
+        let heading = crate::outline::starts_with_marker(body) && n <= 60 && !at_width(n);
         let joins = cut
             && !heading
             && (n > 60 || (n > 20 && body.contains('。')) || at_width(n))

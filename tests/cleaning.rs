@@ -77,3 +77,47 @@ fn document_library_chrome_and_repeated_title() {
     let f = r.facts.iter().find(|f| f.text == "2300余万元").unwrap();
     assert_eq!(f.value, 23_000_000.0);
 }
+
+/// Seed 000's body as PDF text: cut into lines of 38 characters, with a running header and a
+/// page number every 40 lines. Cleaning must give back the same report: the same outline and
+/// the same facts as the seed itself.
+#[test]
+fn pdf_wrapped_text_reads_like_the_original() {
+    let seed = include_str!("fixtures/seeds/000_704a2224e5f2d412.txt");
+    let start = seed.find("\n\n2009年,我局深入").unwrap();
+    let body = seed[start..].split("推荐访问").next().unwrap();
+    let mut lines: Vec<String> = Vec::new();
+    for para in body.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let chars: Vec<char> = para.chars().collect();
+        for chunk in chars.chunks(38) {
+            lines.push(chunk.iter().collect());
+        }
+    }
+    let header = "义乌市科技局、知识产权局、地震局2009年工作总结和2010年工作思路";
+    let mut pdf = format!("{header}\n");
+    for (k, line) in lines.iter().enumerate() {
+        if k % 40 == 0 && k > 0 {
+            pdf.push_str(&format!("— {} —\n{header}\n", k / 40));
+        }
+        pdf.push_str(line);
+        pdf.push('\n');
+    }
+    pdf.push_str(&format!("— {} —\n", lines.len() / 40 + 1));
+
+    let wrapped = analyze_text(&pdf, None);
+    let original = zhreport::analyze(seed.as_bytes(), &zhreport::Options::default()).unwrap();
+    assert_eq!(wrapped.title, original.title);
+    let outline = |r: &Report| -> Vec<(u8, String, String)> {
+        r.sections
+            .iter()
+            .map(|s| (s.level, s.marker.clone(), s.title.clone()))
+            .collect()
+    };
+    assert_eq!(outline(&wrapped), outline(&original));
+    let facts = |r: &Report| -> Vec<(String, f64)> {
+        r.facts.iter().map(|f| (f.text.clone(), f.value)).collect()
+    };
+    assert_eq!(facts(&wrapped), facts(&original));
+    assert!(wrapped.cleaning.iter().any(|c| c.kind == CleanKind::Wrap));
+    assert!(!wrapped.text.contains('—'), "page numbers gone");
+}
