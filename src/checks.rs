@@ -362,7 +362,7 @@ mod tests {
     #[test]
     fn sum_mismatch_in_parentheses() {
         let t = "获省级项目26项(省重大专项8项、省重点项目10项、省面上项目9项)。";
-        let (facts, _) = crate::facts::find(t, &[]);
+        let (facts, _) = crate::facts::find(t, &[], crate::report::SectionRole::Other);
         let w = check(t, &facts, &[], None);
         let s: Vec<_> = w
             .iter()
@@ -375,14 +375,14 @@ mod tests {
             s[0].message
         );
         let t = "新列入项目148项,其中:国家级19项(星火计划4项、火炬计划15项),省级26项(重大专项8项、重点项目18项),其他103项。获奖10项(其中一等奖1项,二等奖6项)。";
-        let (facts, _) = crate::facts::find(t, &[]);
+        let (facts, _) = crate::facts::find(t, &[], crate::report::SectionRole::Other);
         assert!(
             check(t, &facts, &[], None).is_empty(),
             "{:?}",
             check(t, &facts, &[], None)
         );
         let t = "获省级项目27项(省重大专项8项、省重点项目10项、省面上项目9项)。";
-        let (facts, _) = crate::facts::find(t, &[]);
+        let (facts, _) = crate::facts::find(t, &[], crate::report::SectionRole::Other);
         assert!(check(t, &facts, &[], None).is_empty());
     }
 }

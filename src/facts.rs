@@ -829,12 +829,16 @@ const TARGET_CUES: &[&str] = &[
     "计划于",
     "计划在",
     "计划到",
-    "计划新增",
+    "计划新",
     "计划完成",
-    "计划实施",
-    "计划投资",
-    "计划建设",
-    "计划引进",
+    "计划实",
+    "计划投",
+    "计划建",
+    "计划引",
+    "计划开",
+    "计划培",
+    "计划用",
+    "计划安",
     "目标是",
     "目标为",
     "目标：",
@@ -867,7 +871,7 @@ const DONE_CUES: &[&str] = &[
 ];
 
 /// Achievement or target, from the section and the sentence's own words.
-fn role_of(cs: &[char], q: &Quantity, section: Option<&Section>, prev_end: usize) -> FactRole {
+fn role_of(cs: &[char], q: &Quantity, section_role: SectionRole, prev_end: usize) -> FactRole {
     // A cue governs its own clause and the list that follows it (`力争新增高企5家，省级高新
     // 技术产品8个`): read back three clauses within the sentence.
     let from = back_to(cs, q.start, is_sentence_end);
@@ -901,7 +905,7 @@ fn role_of(cs: &[char], q: &Quantity, section: Option<&Section>, prev_end: usize
         || clause.ends_with('共')
         || (clause.starts_with('共') && !clause.starts_with("共建") && !clause.starts_with("共同"))
         || after.contains("基础上");
-    let plan_section = section.is_some_and(|s| s.role == SectionRole::Plan);
+    let plan_section = section_role == SectionRole::Plan;
     if done {
         return FactRole::Achievement;
     }
@@ -958,8 +962,11 @@ const LEAD_WORDS: &[&str] = &[
     "拟",
     "预计",
     "确保",
+    "去年",
+    "上年",
 ];
 const TRAIL_WORDS: &[&str] = &[
+    "已",
     "降至",
     "降到",
     "升至",
@@ -1126,7 +1133,13 @@ const BARE_VERBS: &[&str] = &[
 ];
 
 /// Finds every fact in cleaned text.
-pub(crate) fn find(text: &str, sections: &[Section]) -> (Vec<Fact>, Vec<Warning>) {
+/// `doc_role` is the role of text outside any section (from the title: a 工作计划 plans
+/// throughout).
+pub(crate) fn find(
+    text: &str,
+    sections: &[Section],
+    doc_role: SectionRole,
+) -> (Vec<Fact>, Vec<Warning>) {
     let cs: Vec<char> = text.chars().collect();
     let mut facts: Vec<Fact> = Vec::new();
     let mut warnings = Vec::new();
@@ -1177,7 +1190,10 @@ pub(crate) fn find(text: &str, sections: &[Section]) -> (Vec<Fact>, Vec<Warning>
                 };
                 let section = section_at(sections, start);
                 let prev_end = facts.last().map_or(0, |f: &Fact| f.end);
-                let role = role_of(&cs, &q, section.and_then(|s| sections.get(s)), prev_end);
+                let section_role = section
+                    .and_then(|s| sections.get(s))
+                    .map_or(doc_role, |s| s.role);
+                let role = role_of(&cs, &q, section_role, prev_end);
                 let mut subject = subject_of(&cs, &q, prev_end);
                 // `收入分别达到5.2万元和2.8万元`: the second of a pair shares the first's subject.
                 if subject.is_none() {
@@ -1264,7 +1280,7 @@ mod tests {
     use super::*;
 
     fn facts(t: &str) -> Vec<Fact> {
-        find(t, &[]).0
+        find(t, &[], SectionRole::Other).0
     }
 
     fn one(t: &str) -> Fact {

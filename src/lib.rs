@@ -142,7 +142,7 @@ pub mod stages {
 
     /// The facts of cleaned text.
     pub fn facts(text: &str, sections: &[Section]) -> Vec<Fact> {
-        crate::facts::find(text, sections).0
+        crate::facts::find(text, sections, crate::report::SectionRole::Other).0
     }
 
     /// The checks over cleaned text and its facts.
@@ -163,7 +163,12 @@ fn run(
     progress(Stage::Outline);
     let sections = outline::outline(&cleaned.text, cleaned.title.as_deref());
     progress(Stage::Facts);
-    let (facts, mut warnings) = facts::find(&cleaned.text, &sections);
+    let doc_role = cleaned
+        .title
+        .as_deref()
+        .and_then(outline::role_of)
+        .unwrap_or(SectionRole::Other);
+    let (facts, mut warnings) = facts::find(&cleaned.text, &sections, doc_role);
     progress(Stage::Checks);
     warnings.extend(checks::check(
         &cleaned.text,

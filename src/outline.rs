@@ -13,7 +13,9 @@ use crate::text::{cn_digit, small_cn_number};
 /// The numbering tiers of Chinese official documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Tier {
-    /// `第一，` `第一部分`
+    /// `第一部分`
+    Part,
+    /// `第一，`
     Ordinal,
     /// `壹、`
     Formal,
@@ -111,7 +113,7 @@ fn marker_at(chars: &[char], i: usize) -> Option<(Tier, u32, usize)> {
             } else {
                 0
             };
-            return Some((Tier::Ordinal, v, 3 + n + extra));
+            return Some((Tier::Part, v, 3 + n + extra));
         }
         if matches!(rest.get(1 + n), Some('，' | ',' | '、' | '：' | ':')) {
             return Some((Tier::Ordinal, v, 2 + n));

@@ -1,5 +1,5 @@
 //! Reports in other styles than the seeds', written for these tests: a city 政府工作报告 with
-//! ideographic indents and full-width digits.
+//! ideographic indents and full-width digits; a town's 工作计划 with 第一部分 and 第一，.
 
 use zhreport::{analyze_text, FactKind, FactRole, Report, SectionRole};
 
@@ -117,4 +117,38 @@ fn government_work_report() {
         .facts
         .iter()
         .all(|f| !f.text.contains("15日") && !f.text.contains("十七届")));
+}
+
+#[test]
+fn town_work_plan() {
+    let r = report("town_work_plan.txt");
+    let outline: Vec<(u8, &str, &str, SectionRole)> = r
+        .sections
+        .iter()
+        .map(|s| (s.level, s.marker.as_str(), s.title.as_str(), s.role))
+        .collect();
+    assert_eq!(
+        outline,
+        vec![
+            (1, "第一部分", "重点任务", SectionRole::Plan),
+            (2, "第一，", "抓好粮食生产", SectionRole::Plan),
+            (2, "第二，", "推进人居环境整治", SectionRole::Plan),
+            (1, "第二部分", "保障措施", SectionRole::Plan),
+        ]
+    );
+    // A plan throughout, before its first heading too; what was done last year is a result.
+    let roles: Vec<(&str, FactRole)> = r.facts.iter().map(|f| (f.text.as_str(), f.role)).collect();
+    assert_eq!(
+        roles,
+        vec![
+            ("3.2万亩以上", FactRole::Target),
+            ("7%", FactRole::Target),
+            ("5000亩", FactRole::Target),
+            ("20家", FactRole::Target),
+            ("5家", FactRole::Target),
+            ("1.5万吨", FactRole::Target),
+            ("300户", FactRole::Target),
+            ("280户", FactRole::Achievement),
+        ]
+    );
 }
