@@ -494,7 +494,7 @@ async function renderText(r, token) {
       if (active.length) {
         span.classList.add('warn');
         span.title =
-          (span.title ? span.title + '\n' : '') + active.map((w) => `⚠ ${t('warnKind')[w.kind] ?? w.kind}: ${w.message}`).join('\n');
+          (span.title ? span.title + '\n' : '') + active.map((w) => `⚠ ${t('warnKind')[w.kind] ?? w.kind}: ${warningText(w, r)}`).join('\n');
         const first = active.find((w) => w.start === a);
         if (first) span.dataset.warn = String(first.i);
       }
@@ -547,6 +547,38 @@ function renderOutline(r) {
   $('#outline').replaceChildren(root);
 }
 
+/**
+ * A warning in the interface's language. The core writes its messages in English (the
+ * Report's contract); in Chinese they are told again from the kind, the flagged span and the
+ * numbers in the message.
+ */
+function warningText(w, r) {
+  if (lang !== 'zh') return w.message;
+  const span = r.text.slice(w.start, w.end);
+  switch (w.kind) {
+    case 'masked_number':
+      return `“${span}”处原有的数字被遮盖。`;
+    case 'missing_number':
+      return `“${span}”：量词前缺少数字，原数已丢失。`;
+    case 'garbled':
+      return `“${span}”是乱码（编码错误），无法恢复。`;
+    case 'decimal_comma': {
+      const m = /read as (\S+)/.exec(w.message);
+      return `“${span}”中的顿号应为小数点${m ? `，按 ${m[1]} 计` : ''}。`;
+    }
+    case 'sum_mismatch': {
+      const m = /^(.*), but its parts add up to (.*)$/.exec(w.message);
+      return m ? `${m[1]}，但各分项合计为 ${m[2]}。` : w.message;
+    }
+    case 'date_anomaly': {
+      const m = /^“(.*)” in a review of (\d+)/.exec(w.message);
+      return m ? `回顾 ${m[2]} 年工作的部分出现“${m[1]}”，晚于标题所示时段。` : w.message;
+    }
+    default:
+      return w.message;
+  }
+}
+
 function renderWarnings(r) {
   $('#warn-count').textContent = r.warnings.length ? String(r.warnings.length) : '';
   if (!r.warnings.length) {
@@ -558,7 +590,7 @@ function renderWarnings(r) {
       const li = el('li', `w-${w.kind}`);
       const b = el('button', 'link');
       b.type = 'button';
-      b.append(el('strong', '', t('warnKind')[w.kind] ?? w.kind), document.createTextNode(' ' + w.message));
+      b.append(el('strong', '', t('warnKind')[w.kind] ?? w.kind), document.createTextNode(' ' + warningText(w, r)));
       b.addEventListener('click', () => jumpTo(document.querySelector(`[data-warn="${i}"]`)));
       li.append(b);
       return li;

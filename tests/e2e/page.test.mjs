@@ -44,6 +44,13 @@ test('the sample report is analysed on arrival', async () => {
   assert.equal(await page.locator('#outline .lvl-0').count(), 3);
   const firstRow = await page.locator('#facts tbody tr').count();
   assert.ok(firstRow > 100, `facts table has ${firstRow} rows`);
+  // Warnings read in the interface's language.
+  const warnings = await page.textContent('#warnings');
+  assert.match(warnings, /“22、5万人次”中的顿号应为小数点，按 225000 计/);
+  assert.match(warnings, /是乱码（编码错误），无法恢复/);
+  await page.click('#lang');
+  assert.match(await page.textContent('#warnings'), /a 、 stands where a decimal point belongs/);
+  await page.click('#lang');
   assert.deepEqual(errors, []);
   await page.close();
 });
