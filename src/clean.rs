@@ -17,6 +17,7 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use crate::convert::convert_doc;
@@ -67,7 +68,29 @@ fn is_invisible(c: char) -> bool {
         | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
+/// Runs `f` on the lines holding a character `needs` picks, and copies the others whole:
+/// most lines of most reports need no change, and copying a line is much cheaper.
+fn by_line(
+    text: &str,
+    rw: &mut Rewriter,
+    needs: impl Fn(char) -> bool,
+    mut f: impl FnMut(&str, &mut Rewriter),
+) {
+    for line in text.split_inclusive('\n') {
+        if line.chars().any(&needs) {
+            f(line, rw);
+        } else {
+            rw.keep(line);
+        }
+    }
+}
+
 fn normalize(text: &str, rw: &mut Rewriter) {
+    let needs = |c: char| c == '\r' || c == '\u{A0}' || is_invisible(c);
+    by_line(text, rw, needs, normalize_line);
+}
+
+fn normalize_line(text: &str, rw: &mut Rewriter) {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c == '\r' {
@@ -127,6 +150,10 @@ fn narrow_char(c: char) -> Option<char> {
 }
 
 fn narrow(text: &str, rw: &mut Rewriter) {
+    by_line(text, rw, |c| narrow_char(c).is_some(), narrow_line);
+}
+
+fn narrow_line(text: &str, rw: &mut Rewriter) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut k = 0;
     while let Some(&(i, c)) = chars.get(k) {
@@ -268,6 +295,21 @@ const INLINE_PHRASES: &[&str] = &[
     "（完整版）",
 ];
 
+static INLINE: OnceLock<AhoCorasick> = OnceLock::new();
+static SITE: OnceLock<AhoCorasick> = OnceLock::new();
+
+/// One automaton for a list of phrases, built on first use; the leftmost longest match wins.
+#[allow(clippy::expect_used)]
+fn phrases(cell: &'static OnceLock<AhoCorasick>, list: &[&str]) -> &'static AhoCorasick {
+    // The lists are constants: building cannot fail on any input.
+    cell.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(list)
+            .expect("constant phrases")
+    })
+}
+
 /// Names a removed whole line, or None when the line is not chrome.
 fn chrome_line(line: &str) -> Option<CleanKind> {
     static META: OnceLock<Regex> = OnceLock::new();
@@ -305,7 +347,7 @@ fn chrome_line(line: &str) -> Option<CleanKind> {
     if label.is_match(t) {
         return Some(CleanKind::Boilerplate);
     }
-    if SITE_PHRASES.iter().any(|p| t.contains(p)) {
+    if phrases(&SITE, SITE_PHRASES).is_match(t) {
         return Some(CleanKind::Boilerplate);
     }
     let file = re(&FILE, r"(?i)^\S.{0,80}\.(?:docx?|pdf|wps|txt|pptx?|xlsx?)$");
@@ -389,15 +431,11 @@ fn links_label(t: &str) -> bool {
 fn keep_without_phrases(line: &str, rw: &mut Rewriter) {
     let mut rest = line;
     loop {
-        let hit = INLINE_PHRASES
-            .iter()
-            .filter_map(|p| rest.find(p).map(|i| (i, *p)))
-            .min_by_key(|&(i, _)| i);
-        match hit {
-            Some((i, p)) => {
-                rw.keep(&rest[..i]);
-                rw.remove(p, CleanKind::Boilerplate);
-                rest = &rest[i + p.len()..];
+        match phrases(&INLINE, INLINE_PHRASES).find(rest) {
+            Some(m) => {
+                rw.keep(&rest[..m.start()]);
+                rw.remove(&rest[m.start()..m.end()], CleanKind::Boilerplate);
+                rest = &rest[m.end()..];
             }
             None => {
                 rw.keep(rest);
@@ -587,7 +625,7 @@ fn join_wraps(text: &str, rw: &mut Rewriter) {
 }
 
 // ---------------------------------------------------------------------------------------
-// 7. page numbers inside words
+// 8. page numbers inside words
 
 /// Measure words and units: a number before one of them is a quantity, never a page number.
 const AFTER_QUANTITY: &str = "个项家件名人次所份册条篇场期批只座台套元万亿千百年月日号时分秒天周倍岁位户种类级届度米吨亩克斤里栋幢辆架艘部本张篇处间";
@@ -596,22 +634,21 @@ const AFTER_QUANTITY: &str = "个项家件名人次所份册条篇场期批只�
 /// two Han characters (or at a line start before one) whose values run 1, 2, 3 … through
 /// the document, a page apart.
 fn page_numbers_in_words(text: &str, rw: &mut Rewriter) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    // Candidates: (char index, byte start, byte end, value).
-    let mut cands: Vec<(usize, usize, usize, u32)> = Vec::new();
+    // Candidates: (byte start, byte end, value), found by scanning bytes for ASCII digits.
+    let bytes = text.as_bytes();
+    let mut cands: Vec<(usize, usize, u32)> = Vec::new();
     let mut k = 0;
-    while let Some(&(b, c)) = chars.get(k) {
-        if !c.is_ascii_digit() {
+    while k < bytes.len() {
+        if !bytes.get(k).is_some_and(u8::is_ascii_digit) {
             k += 1;
             continue;
         }
-        let mut j = k;
-        while chars.get(j).is_some_and(|&(_, d)| d.is_ascii_digit()) {
-            j += 1;
+        let start = k;
+        while bytes.get(k).is_some_and(u8::is_ascii_digit) {
+            k += 1;
         }
-        let before = k.checked_sub(1).and_then(|p| chars.get(p)).map(|&(_, c)| c);
-        let after = chars.get(j).map(|&(_, c)| c);
-        let end = chars.get(j).map_or(text.len(), |&(e, _)| e);
+        let before = text.get(..start).and_then(|s| s.chars().next_back());
+        let after = text.get(k..).and_then(|s| s.chars().next());
         // Before: a Han character, a line start, or clause punctuation (`…科技项目,5帮助他们`).
         let ok_before = before.is_none_or(|c| {
             is_han(c) || matches!(c, '\n' | '。' | '，' | ',' | '；' | '、' | '：')
@@ -619,26 +656,23 @@ fn page_numbers_in_words(text: &str, rw: &mut Rewriter) {
         let ok_after = after.is_some_and(|c| is_han(c) && !AFTER_QUANTITY.contains(c));
         let not_ordinal =
             before.is_none_or(|c| !matches!(c, '第' | '约' | '近' | '共' | '达' | '逾' | '超'));
-        if j - k <= 3 && ok_before && ok_after && not_ordinal {
-            if let Ok(v) = text[b..end].parse::<u32>() {
-                cands.push((k, b, end, v));
+        if k - start <= 3 && ok_before && ok_after && not_ordinal {
+            if let Some(v) = text.get(start..k).and_then(|d| d.parse::<u32>().ok()) {
+                cands.push((start, k, v));
             }
         }
-        k = j;
     }
-    // The longest chain of rising values, each a page's length after the one before.
-    const MIN_GAP: usize = 150;
+    // The longest chain of rising values, each a page's length after the one before
+    // (MIN_GAP bytes: some 150 characters of Chinese).
+    const MIN_GAP: usize = 450;
     let mut best: Vec<usize> = Vec::new();
-    for s in 0..cands.len() {
-        let Some(&(_, _, _, v0)) = cands.get(s) else {
-            continue;
-        };
+    for (s, &(pos0, _, v0)) in cands.iter().enumerate() {
         if v0 > 2 {
             continue;
         }
         let mut chain = vec![s];
-        let (mut last_pos, mut last_v) = (cands[s].0, v0);
-        for (idx, &(pos, _, _, v)) in cands.iter().enumerate().skip(s + 1) {
+        let (mut last_pos, mut last_v) = (pos0, v0);
+        for (idx, &(pos, _, v)) in cands.iter().enumerate().skip(s + 1) {
             if v > last_v && v <= last_v + 2 && pos >= last_pos + MIN_GAP {
                 chain.push(idx);
                 last_pos = pos;
@@ -655,7 +689,7 @@ fn page_numbers_in_words(text: &str, rw: &mut Rewriter) {
     }
     let mut last = 0;
     for idx in best {
-        if let Some(&(_, b, e, _)) = cands.get(idx) {
+        if let Some(&(b, e, _)) = cands.get(idx) {
             rw.keep(&text[last..b]);
             rw.remove(&text[b..e], CleanKind::PageNumber);
             last = e;
@@ -663,9 +697,8 @@ fn page_numbers_in_words(text: &str, rw: &mut Rewriter) {
     }
     rw.keep(&text[last..]);
 }
-
 // ---------------------------------------------------------------------------------------
-// 8. spacing
+// 9. spacing
 
 fn is_space(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\u{3000}'
@@ -747,7 +780,7 @@ fn space_inside(line: &str, rw: &mut Rewriter) {
 }
 
 // ---------------------------------------------------------------------------------------
-// 9. title and duplicates
+// 10. title and duplicates
 
 /// A site's category tag glued before a title: `【科技总结】`. Article dividers such as
 /// `【篇一】` stand alone and are kept.
