@@ -450,7 +450,21 @@ async function renderText(r, token) {
 
   const box = $('#text');
   box.replaceChildren();
+  // Each line of the report is a paragraph block: the browser lays out (and, with
+  // content-visibility, skips) paragraphs rather than one huge text.
   let frag = document.createDocumentFragment();
+  let para = el('div', 'para');
+  frag.append(para);
+  const addText = (piece) => {
+    const lines = piece.split('\n');
+    lines.forEach((line, n) => {
+      if (n > 0) {
+        para = el('div', 'para');
+        frag.append(para);
+      }
+      if (line) para.append(document.createTextNode(line));
+    });
+  };
   let fi = 0;
   let hi = 0;
   let wi = 0;
@@ -464,13 +478,13 @@ async function renderText(r, token) {
       const c = removed[ri++];
       const del = el('del', `removed k-${c.kind}`, c.removed.replace(/\n/g, '⏎'));
       del.title = t('cleanKind')[c.kind] ?? c.kind;
-      frag.append(del);
+      para.append(del);
     }
     while (hi < headings.length && headings[hi].start === a) {
       const anchor = el('span', 'anchor');
       anchor.id = `sec-${headings[hi].i}`;
       anchor.dataset.sec = String(headings[hi].i);
-      frag.append(anchor);
+      para.append(anchor);
       hi += 1;
     }
     while (fi < r.facts.length && r.facts[fi].end <= a) fi += 1;
@@ -481,7 +495,7 @@ async function renderText(r, token) {
     const heading = headings.slice(hd, hi).some((h) => h.start <= a && a < h.end);
     const piece = text.slice(a, b);
     if (!fact && !active.length && !heading) {
-      frag.append(document.createTextNode(piece));
+      addText(piece);
     } else {
       const span = el(fact ? 'mark' : 'span', '', piece);
       if (heading) span.classList.add('heading');
@@ -498,12 +512,13 @@ async function renderText(r, token) {
         const first = active.find((w) => w.start === a);
         if (first) span.dataset.warn = String(first.i);
       }
-      frag.append(span);
+      para.append(span);
     }
     if ((k & 255) === 255 && performance.now() - sliceStart > SLICE_MS) {
       setStatus(t('rendering')(Math.round((100 * k) / cuts.length)));
       box.append(frag);
       frag = document.createDocumentFragment();
+      // The paragraph being filled stays where it is; new ones go into the next fragment.
       await nextSlice();
       if (token !== renderToken) return false;
       sliceStart = performance.now();
