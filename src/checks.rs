@@ -1,12 +1,8 @@
 //! What a careful reader would flag (SPEC §6).
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use crate::facts::fmt_num;
 use crate::report::{Fact, Section, SectionRole, Warning, WarningKind};
-use crate::text::{cached_regex as re, is_han, starts_with_at};
+use crate::text::{is_han, starts_with_at};
 
 /// Runs every check over the cleaned text and its facts.
 pub(crate) fn check(
@@ -124,12 +120,11 @@ impl<'t> CharPos<'t> {
 
 /// `20xx年`, `xx县`, `**家`, `××个`: a number hidden by a template or a scrape.
 fn masked(text: &str, out: &mut Vec<Warning>) {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = re(&RE, r"\d*[xX]{2,}\d*|[*＊]{2,}|[×Ｘ]+");
     let mut pos = CharPos::new(text);
-    for m in re.find_iter(text) {
-        let before = text[..m.start()].chars().next_back();
-        let after = text[m.end()..].chars().next();
+    for (start, end) in crate::scan::masked_runs(text) {
+        let span = &text[start..end];
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
         // Latin words and addresses (`xxx.com`, `Max`) and arithmetic (`3×4`) are not masks.
         let latin = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '@' | '_' | '-');
         if before.is_some_and(latin) || after.is_some_and(latin) {
@@ -140,25 +135,20 @@ fn masked(text: &str, out: &mut Vec<Warning>) {
         }
         out.push(Warning {
             kind: WarningKind::MaskedNumber,
-            start: pos.at(m.start()),
-            end: pos.at(m.end()),
-            message: format!("“{}” stands where a number was", m.as_str()),
+            start: pos.at(start),
+            end: pos.at(end),
+            message: format!("“{span}” stands where a number was"),
         });
     }
 }
 
 /// A measure word where a number is due: `有家企业`, `基金项目项`.
 fn missing(text: &str, out: &mut Vec<Warning>) {
-    static RE: OnceLock<Regex> = OnceLock::new();
     // A verb that takes a count, then a measure word, then the noun counted; or a noun ending
     // in 项目 doubled by its own measure word.
-    let re = re(
-        &RE,
-        r"(?:(?:有|共|达|新增|申报|获批|认定|引进|建成|培育|组织|立项|选派|举办)(?:家|项|个|名|件|所|人次|场次)(?:[企单项子科省市国县高专人学机公园基])|项目项[，,。、；;）)])",
-    );
     let mut pos = CharPos::new(text);
-    for m in re.find_iter(text) {
-        let s = m.as_str();
+    for (start, end) in crate::scan::lost_numbers(text) {
+        let s = &text[start..end];
         // `有名`, `组织人` and friends are words, not a lost number.
         if ["有名", "有项目", "组织项目", "有个人", "有个别", "共个"]
             .iter()
@@ -168,8 +158,8 @@ fn missing(text: &str, out: &mut Vec<Warning>) {
         }
         out.push(Warning {
             kind: WarningKind::MissingNumber,
-            start: pos.at(m.start()),
-            end: pos.at(m.end()),
+            start: pos.at(start),
+            end: pos.at(end),
             message: format!("“{s}”: a measure word with no number; the number was lost"),
         });
     }

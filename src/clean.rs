@@ -18,12 +18,11 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
 
 use crate::convert::convert_doc;
 use crate::edit::{Doc, Rewriter};
 use crate::report::{CleanKind, Cleaning, Script};
-use crate::text::{cached_regex as re, is_cjk, is_cjk_punct, is_han, is_terminal};
+use crate::text::{is_cjk, is_cjk_punct, is_han, is_terminal};
 
 /// What cleaning gives the later stages.
 #[derive(Debug, Clone)]
@@ -115,23 +114,11 @@ fn normalize_line(text: &str, rw: &mut Rewriter) {
 // 2. pinyin glosses
 
 fn strip_pinyin(text: &str, rw: &mut Rewriter) {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    // A parenthesised run of pinyin syllables with at least one tone mark.
-    let re = re(
-        &RE,
-        r"[（(]([a-zA-Zü\x{0300}-\x{036F} ]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zA-Zü\x{0300}-\x{036F}āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ ]*)[)）]",
-    );
     let mut last = 0;
-    for m in re.find_iter(text) {
-        let before = text[..m.start()].chars().next_back();
-        if m.as_str().chars().count() > 40 {
-            continue;
-        }
-        if before.is_some_and(|c| is_han(c) || c.is_ascii_alphabetic()) {
-            rw.keep(&text[last..m.start()]);
-            rw.remove(m.as_str(), CleanKind::Pinyin);
-            last = m.end();
-        }
+    for (start, end) in crate::scan::pinyin_glosses(text) {
+        rw.keep(&text[last..start]);
+        rw.remove(&text[start..end], CleanKind::Pinyin);
+        last = end;
     }
     rw.keep(&text[last..]);
 }
@@ -312,46 +299,29 @@ fn phrases(cell: &'static OnceLock<AhoCorasick>, list: &[&str]) -> &'static AhoC
 
 /// Names a removed whole line, or None when the line is not chrome.
 fn chrome_line(line: &str) -> Option<CleanKind> {
-    static META: OnceLock<Regex> = OnceLock::new();
-    static COUNTER: OnceLock<Regex> = OnceLock::new();
-    static BARE: OnceLock<Regex> = OnceLock::new();
-    static LABEL: OnceLock<Regex> = OnceLock::new();
-    static FILE: OnceLock<Regex> = OnceLock::new();
     let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     if t.is_empty() {
         return None;
     }
     let n = t.chars().count();
-    let meta = re(
-        &META,
-        r"^[【\[]?(?:发布|更新|上传|创建|成文|修改)?(?:时间|日期|来源|作者|编辑|责任编辑|浏览次数|浏览量|浏览|阅读次数|阅读量|阅读|点击数|点击量|点击|上传人|上传者|文档编号|文档页数|格式|页数|大小|索引号|发布机构|发文机关|主题分类|文号|字体|字号|当前位置|所在位置|您的位置|你的位置|所属分类|分类|标签|关键词|关键字|下载次数|贡献者|积分|价格|人气)[】\]]?\s*[:：]",
-    );
-    if n <= 150 && meta.is_match(t) {
+    if n <= 150 && crate::scan::metadata_row(t) {
         return Some(CleanKind::Boilerplate);
     }
-    let counter = re(
-        &COUNTER,
-        r"(?i)^(?:第\s*\d+\s*页\s*[/／,，]?\s*共\s*\d+\s*页|共\s*\d+\s*页|第\s*\d+\s*页|\d+\s*/\s*\d+\s*页?|page\s*\d+(?:\s*of\s*\d+)?)$|\.(?:docx?|pdf|wps|txt|pptx?)_第\s*\d+\s*页$",
-    );
-    if counter.is_match(t) {
+    if crate::scan::page_counter(t) {
         return Some(CleanKind::PageMarker);
     }
-    let bare = re(&BARE, r"^[-—－\s]*\d{1,3}[-—－\s]*$");
-    if bare.is_match(t) {
+    if crate::scan::bare_page_number(t) {
         return Some(CleanKind::PageNumber);
     }
-    let label = re(
-        &LABEL,
-        r"^(?:推荐访问|相关推荐|相关文章|相关阅读|热门文章|热门推荐|猜你喜欢|延伸阅读|上一篇|下一篇|相关资源|相关搜索|资源标签|本站链接|友情链接|热门搜索|相关专题|精选文章|最新文章|更多相关|你可能感兴趣|您可能感兴趣)",
-    );
-    if label.is_match(t) {
+    if LINK_LABELS.iter().any(|l| t.starts_with(l))
+        || ["上一篇", "下一篇"].iter().any(|l| t.starts_with(l))
+    {
         return Some(CleanKind::Boilerplate);
     }
     if phrases(&SITE, SITE_PHRASES).is_match(t) {
         return Some(CleanKind::Boilerplate);
     }
-    let file = re(&FILE, r"(?i)^\S.{0,80}\.(?:docx?|pdf|wps|txt|pptx?|xlsx?)$");
-    if file.is_match(t) {
+    if crate::scan::file_name_line(t) {
         return Some(CleanKind::Boilerplate);
     }
     let sentence = t.contains('。') || t.contains('，') || t.contains(',');
@@ -363,6 +333,31 @@ fn chrome_line(line: &str) -> Option<CleanKind> {
     }
     None
 }
+
+/// Labels that head a block of links to other documents, or a page's footer links.
+const LINK_LABELS: &[&str] = &[
+    "推荐访问",
+    "相关推荐",
+    "相关文章",
+    "相关阅读",
+    "热门文章",
+    "热门推荐",
+    "猜你喜欢",
+    "延伸阅读",
+    "相关资源",
+    "相关搜索",
+    "资源标签",
+    "本站链接",
+    "友情链接",
+    "热门搜索",
+    "相关专题",
+    "精选文章",
+    "最新文章",
+    "更多相关",
+    "你可能感兴趣",
+    "您可能感兴趣",
+    "推荐阅读",
+];
 
 /// A navigation row: short items separated by `|`, `>` or runs of spaces.
 fn is_menu(t: &str) -> bool {
@@ -380,14 +375,7 @@ fn is_menu(t: &str) -> bool {
 
 /// The document name a site shows (`《X.docx》`, `X.doc`), which is the report's title.
 fn doc_name(line: &str) -> Option<String> {
-    static NAME: OnceLock<Regex> = OnceLock::new();
-    let re = re(
-        &NAME,
-        r"(?i)(?:《|^)\s*([^《》\s][^《》]{3,80}?)\.(?:docx?|pdf|wps|txt)(?:》|_第|\s*$)",
-    );
-    re.captures(line.trim())
-        .and_then(|c| c.get(1))
-        .map(|m| m.as_str().trim().to_string())
+    crate::scan::doc_name(line)
 }
 
 /// Removes chrome lines and glued paywall phrases. Returns the document name a site
@@ -418,14 +406,12 @@ fn chrome(text: &str, rw: &mut Rewriter) -> Option<String> {
     name
 }
 
-/// A label that heads a block of links to other documents.
+/// A label that heads a block of links to other documents (not a footer's 推荐访问 line,
+/// which carries its links itself).
 fn links_label(t: &str) -> bool {
-    static LABEL: OnceLock<Regex> = OnceLock::new();
-    re(
-        &LABEL,
-        r"^(?:相关推荐|相关文章|相关阅读|热门文章|热门推荐|猜你喜欢|延伸阅读|相关资源|相关搜索|相关专题|精选文章|最新文章|更多相关|你可能感兴趣|您可能感兴趣|推荐阅读|热门搜索|友情链接)",
-    )
-    .is_match(t)
+    LINK_LABELS
+        .iter()
+        .any(|l| *l != "推荐访问" && t.starts_with(l))
 }
 
 fn keep_without_phrases(line: &str, rw: &mut Rewriter) {

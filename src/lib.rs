@@ -31,6 +31,7 @@ mod error;
 mod facts;
 mod outline;
 mod report;
+mod scan;
 mod text;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,16 +1,5 @@
 //! Character classes and small helpers shared by the stages.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
-/// A regex compiled once, on first use. The patterns are constants of this crate, each
-/// exercised by the unit tests of its module, so compilation cannot fail on any input.
-#[allow(clippy::expect_used)]
-pub(crate) fn cached_regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("constant pattern"))
-}
-
 /// True when `word` stands in `cs` at `i`.
 pub(crate) fn starts_with_at(cs: &[char], i: usize, word: &str) -> bool {
     word.chars()

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { weight } from '../../scripts/weight.mjs';
 
-const BUDGET = 520 * 1024;
+const BUDGET = 360 * 1024;
 
 test(`page weight within ${BUDGET / 1024} KB brotli`, () => {
   const { total, rows } = weight();
