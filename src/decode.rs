@@ -4,10 +4,17 @@
 //! UTF-16 without a BOM is recognised by its NUL bytes; otherwise GB18030 and Big5 both decode
 //! the bytes and the one that reads as more common Chinese wins. UTF-8 with a few broken
 //! sequences (a scrape cut inside a character) stays UTF-8.
-
-use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+//!
+//! UTF-8 and UTF-16 are decoded here. The legacy encodings (and any encoding a caller forces)
+//! go through a [`Legacy`] decoder: encoding_rs on native targets, the browser's `TextDecoder`
+//! in the page, whose tables the page then need not download.
 
 use crate::error::Error;
+
+/// Decodes bytes in a legacy or forced encoding: given a WHATWG label (`gb18030`, `big5`,
+/// `gbk`, `utf-16le`, …), the text (malformed bytes as U+FFFD) and the encoding's canonical
+/// name; `None` for a label it does not know.
+pub type Legacy<'a> = &'a dyn Fn(&str, &[u8]) -> Option<(String, String)>;
 
 /// Text read from bytes, and the encoding it was read as.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,9 +25,28 @@ pub struct Decoded {
     pub encoding: String,
 }
 
-/// Decodes `bytes`. `forced` names an encoding (any WHATWG label: `gbk`, `big5`,
-/// `utf-16le`, …) to use instead of detection.
+/// Decodes `bytes` with encoding_rs. `forced` names an encoding (any WHATWG label: `gbk`,
+/// `big5`, `utf-16le`, …) to use instead of detection.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, Error> {
+    decode_with(bytes, forced, &encoding_rs_legacy)
+}
+
+/// The native legacy decoder.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn encoding_rs_legacy(label: &str, bytes: &[u8]) -> Option<(String, String)> {
+    let enc = encoding_rs::Encoding::for_label(label.as_bytes())?;
+    let (text, _) = enc.decode_without_bom_handling(bytes);
+    Some((text.into_owned(), enc.name().to_ascii_lowercase()))
+}
+
+/// Without a legacy decoder: GB18030 and Big5 are not read (UTF-8 with replacement stands in).
+pub fn no_legacy(_label: &str, _bytes: &[u8]) -> Option<(String, String)> {
+    None
+}
+
+/// Decodes `bytes`, with `legacy` for the legacy and forced encodings.
+pub fn decode_with(bytes: &[u8], forced: Option<&str>, legacy: Legacy) -> Result<Decoded, Error> {
     if let Some(kind) = binary_signature(bytes) {
         return Err(Error::binary(kind));
     }
@@ -28,63 +54,119 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, Error> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && *l != "auto")
     {
-        let enc = Encoding::for_label(label.as_bytes()).ok_or_else(|| Error::encoding(label))?;
-        let (text, _) = enc.decode_with_bom_removal(bytes);
-        return Ok(done(text.into_owned(), enc));
+        let (bom, rest) = split_bom(bytes);
+        let body = if bom.is_some() { rest } else { bytes };
+        let (text, name) = legacy(label, body).ok_or_else(|| Error::encoding(label))?;
+        return Ok(Decoded {
+            text,
+            encoding: name,
+        });
     }
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        let rest = bytes.get(bom_len..).unwrap_or_default();
-        let (text, _) = enc.decode_without_bom_handling(rest);
-        return Ok(done(text.into_owned(), enc));
+    if let (Some(bom), rest) = split_bom(bytes) {
+        let text = match bom {
+            Bom::Utf8 => String::from_utf8_lossy(rest).into_owned(),
+            Bom::Utf16Le => utf16(rest, u16::from_le_bytes),
+            Bom::Utf16Be => utf16(rest, u16::from_be_bytes),
+        };
+        return Ok(done(text, bom.name()));
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         if s.contains('\0') {
             return Err(Error::binary("a file with NUL bytes"));
         }
-        return Ok(done(s.to_string(), UTF_8));
+        return Ok(done(s.to_string(), "utf-8"));
     }
-    if let Some(enc) = utf16_without_bom(bytes) {
-        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-        if !had_errors {
-            return Ok(done(text.into_owned(), enc));
+    if let Some(bom) = utf16_without_bom(bytes) {
+        let text = match bom {
+            Bom::Utf16Be => utf16(bytes, u16::from_be_bytes),
+            _ => utf16(bytes, u16::from_le_bytes),
+        };
+        if !text.contains('\u{FFFD}') {
+            return Ok(done(text, bom.name()));
         }
     }
     if bytes.iter().filter(|&&b| b == 0).count() > bytes.len() / 100 {
         return Err(Error::binary("a file with NUL bytes"));
     }
-    let (utf8, utf8_bad) = decode_counting(UTF_8, bytes);
+    let utf8 = String::from_utf8_lossy(bytes).into_owned();
+    let utf8_bad = replacements(&utf8);
     let multibyte = bytes.iter().filter(|&&b| b >= 0x80).count();
     // A few bad sequences among many good ones: a UTF-8 file cut inside a character.
     if utf8_bad * 200 <= multibyte && utf8_bad <= 8 {
-        return Ok(done(utf8, UTF_8));
+        return Ok(done(utf8, "utf-8"));
     }
-    let (gb, gb_bad) = decode_counting(GB18030, bytes);
-    let (big5, big5_bad) = decode_counting(BIG5, bytes);
-    let gb_score = score(&gb, gb_bad);
-    let big5_score = score(&big5, big5_bad);
-    let utf8_score = score(&utf8, utf8_bad);
-    let best = if big5_score > gb_score && big5_score > utf8_score {
-        (big5, BIG5)
-    } else if utf8_score > gb_score {
-        (utf8, UTF_8)
-    } else {
-        (gb, GB18030)
-    };
-    Ok(done(best.0, best.1))
+    let mut best = (score(&utf8, utf8_bad), utf8, "utf-8".to_string());
+    for label in ["gb18030", "big5"] {
+        if let Some((text, name)) = legacy(label, bytes) {
+            let s = score(&text, replacements(&text));
+            // Ties go to GB18030, the more common, which comes first.
+            if s > best.0 || (s == best.0 && best.2 == "utf-8") {
+                best = (s, text, name);
+            }
+        }
+    }
+    Ok(Decoded {
+        text: best.1,
+        encoding: best.2,
+    })
 }
 
-fn done(text: String, enc: &'static Encoding) -> Decoded {
+fn done(text: String, name: &str) -> Decoded {
     Decoded {
         text,
-        encoding: enc.name().to_ascii_lowercase(),
+        encoding: name.to_string(),
     }
 }
 
-/// Decodes with replacement, counting the replacement characters produced.
-fn decode_counting(enc: &'static Encoding, bytes: &[u8]) -> (String, usize) {
-    let (text, _) = enc.decode_without_bom_handling(bytes);
-    let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
-    (text.into_owned(), bad)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bom {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+}
+
+impl Bom {
+    fn name(self) -> &'static str {
+        match self {
+            Bom::Utf8 => "utf-8",
+            Bom::Utf16Le => "utf-16le",
+            Bom::Utf16Be => "utf-16be",
+        }
+    }
+}
+
+fn split_bom(bytes: &[u8]) -> (Option<Bom>, &[u8]) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        (Some(Bom::Utf8), rest)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        (Some(Bom::Utf16Le), rest)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        (Some(Bom::Utf16Be), rest)
+    } else {
+        (None, bytes)
+    }
+}
+
+/// UTF-16 code units from byte pairs (an odd last byte is a broken unit), decoded with
+/// replacement.
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+    let mut units: Vec<u16> = bytes
+        .chunks_exact(2)
+        .map(|p| match p {
+            [a, b] => unit([*a, *b]),
+            _ => 0xFFFD,
+        })
+        .collect();
+    if bytes.len() % 2 == 1 {
+        units.push(0xFFFD);
+    }
+    char::decode_utf16(units)
+        .map(|r| r.unwrap_or('\u{FFFD}'))
+        .collect()
+}
+
+fn replacements(text: &str) -> usize {
+    text.chars().filter(|&c| c == '\u{FFFD}').count()
 }
 
 /// How much a decoding reads like Chinese: common characters count for, replacement
@@ -105,7 +187,7 @@ fn score(text: &str, bad: usize) -> i64 {
 
 /// Recognises UTF-16 without a BOM by where its NUL bytes fall (ASCII characters, line
 /// breaks and digits have a zero high byte).
-fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+fn utf16_without_bom(bytes: &[u8]) -> Option<Bom> {
     if bytes.len() < 4 || bytes.len() % 2 != 0 {
         return None;
     }
@@ -121,9 +203,9 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = bytes.len() / 2;
     if odd > 0 && even == 0 && odd * 50 >= pairs.min(5000) {
-        Some(UTF_16LE)
+        Some(Bom::Utf16Le)
     } else if even > 0 && odd == 0 && even * 50 >= pairs.min(5000) {
-        Some(UTF_16BE)
+        Some(Bom::Utf16Be)
     } else {
         None
     }
@@ -165,6 +247,7 @@ const COMMON: &str = "的一是在不了有和人这中大为上个国我以要�
 #[cfg(test)]
 mod tests {
     use super::*;
+    use encoding_rs::{BIG5, UTF_16BE, UTF_16LE};
 
     const SAMPLE: &str =
         "二、堅持“六個抓手”，扎實推進科技工作。全年專利申請量2924件，同比增長41.7%。";

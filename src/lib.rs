@@ -38,7 +38,9 @@ mod text;
 pub mod wasm;
 
 pub use convert::to_simplified;
-pub use decode::{decode, Decoded};
+#[cfg(not(target_arch = "wasm32"))]
+pub use decode::{decode, encoding_rs_legacy};
+pub use decode::{decode_with, no_legacy, Decoded, Legacy};
 pub use error::Error;
 pub use report::*;
 
@@ -54,7 +56,8 @@ pub struct Options {
 /// Analyses the bytes of a report file.
 ///
 /// Fails only when the bytes are not text (a PDF, a .doc, an image, an archive) or the
-/// forced encoding is unknown; every text gives a Report.
+/// forced encoding is unknown; every text gives a Report. In a wasm build GB18030 and Big5
+/// need a decoder from the host: see [`analyze_with_decoder`].
 pub fn analyze(bytes: &[u8], options: &Options) -> Result<Report, Error> {
     analyze_with_progress(bytes, options, &mut |_| {})
 }
@@ -98,8 +101,23 @@ pub fn analyze_with_progress(
     options: &Options,
     progress: &mut dyn FnMut(Stage),
 ) -> Result<Report, Error> {
+    #[cfg(not(target_arch = "wasm32"))]
+    let legacy: Legacy = &encoding_rs_legacy;
+    #[cfg(target_arch = "wasm32")]
+    let legacy: Legacy = &no_legacy;
+    analyze_with_decoder(bytes, options, legacy, progress)
+}
+
+/// [`analyze_with_progress`] with the decoder for legacy and forced encodings given (the
+/// page passes the browser's `TextDecoder`).
+pub fn analyze_with_decoder(
+    bytes: &[u8],
+    options: &Options,
+    legacy: Legacy,
+    progress: &mut dyn FnMut(Stage),
+) -> Result<Report, Error> {
     progress(Stage::Decode);
-    let decoded = decode(bytes, options.encoding.as_deref())?;
+    let decoded = decode_with(bytes, options.encoding.as_deref(), legacy)?;
     Ok(run(
         &decoded.text,
         options.name.clone(),

@@ -21,6 +21,13 @@ Usage:
 Exit status: 0 when every input was analysed, 1 when some failed, 2 for a usage error.
 ";
 
+/// GB18030 and Big5 through encoding_rs (the binary is native; the wasm build of it only has
+/// to compile, for the wasm tests).
+#[cfg(not(target_arch = "wasm32"))]
+const LEGACY: zhreport::Legacy<'static> = &zhreport::encoding_rs_legacy;
+#[cfg(target_arch = "wasm32")]
+const LEGACY: zhreport::Legacy<'static> = &zhreport::no_legacy;
+
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
     Json,
@@ -263,7 +270,7 @@ fn cmd_convert(args: &[String]) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let text = match zhreport::decode(&bytes, None) {
+    let text = match zhreport::decode_with(&bytes, None, LEGACY) {
         Ok(d) => d.text,
         Err(e) => {
             eprintln!("zhreport: {path}: {e}");

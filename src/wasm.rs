@@ -68,20 +68,35 @@ fn reporter(on_stage: Option<js_sys::Function>) -> impl FnMut(crate::Stage) {
 }
 
 /// Analyses the bytes of a file. `encoding` may be empty for detection; `on_stage`, if given,
-/// is called with each stage's name (`decode`, `clean`, …) as it begins. Throws a string for
-/// a file that is not text. Offsets in the result are UTF-16 code units.
+/// is called with each stage's name (`decode`, `clean`, …) as it begins; `decoder`, if given,
+/// reads legacy and forced encodings: `(label, bytes) => [text, encodingName]` or `undefined`
+/// (the page passes one built on `TextDecoder`; without it GB18030 and Big5 are not read).
+/// Throws a string for a file that is not text. Offsets in the result are UTF-16 code units.
 #[wasm_bindgen(js_name = analyzeBytes)]
 pub fn analyze_bytes(
     bytes: &[u8],
     name: Option<String>,
     encoding: Option<String>,
     on_stage: Option<js_sys::Function>,
+    decoder: Option<js_sys::Function>,
 ) -> Result<JsValue, JsValue> {
     let options = Options {
         name,
         encoding: encoding.filter(|e| !e.is_empty()),
     };
-    let report = crate::analyze_with_progress(bytes, &options, &mut reporter(on_stage))
+    let legacy = |label: &str, bytes: &[u8]| -> Option<(String, String)> {
+        let f = decoder.as_ref()?;
+        let out = f
+            .call2(
+                &JsValue::NULL,
+                &JsValue::from_str(label),
+                &js_sys::Uint8Array::from(bytes),
+            )
+            .ok()?;
+        let pair = js_sys::Array::from(&out);
+        Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+    };
+    let report = crate::analyze_with_decoder(bytes, &options, &legacy, &mut reporter(on_stage))
         .map_err(|e| JsValue::from_str(&e.to_string()))?;
     to_js(report)
 }

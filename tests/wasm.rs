@@ -12,13 +12,22 @@ wasm_bindgen_test_configure!(run_in_browser);
 const SEED_004: &[u8] = include_bytes!("fixtures/seeds/004_f11c072e94adb095.txt");
 const GBK_000: &[u8] = include_bytes!("fixtures/encodings/000.gbk.txt");
 
+/// The decoder the page gives the binding: the browser's TextDecoder.
+fn text_decoder() -> js_sys::Function {
+    js_sys::Function::new_with_args(
+        "label, bytes",
+        "try { const d = new TextDecoder(label); return [d.decode(bytes), d.encoding]; } catch (e) { return undefined; }",
+    )
+}
+
 fn from_js(v: JsValue) -> Report {
     serde_wasm_bindgen::from_value(v).expect("a Report")
 }
 
 #[wasm_bindgen_test]
 fn binding_equals_core_on_a_seed() {
-    let js = wasm::analyze_bytes(SEED_004, Some("004.txt".into()), None, None).expect("analysed");
+    let js =
+        wasm::analyze_bytes(SEED_004, Some("004.txt".into()), None, None, None).expect("analysed");
     let got = from_js(js);
     let core = zhreport::analyze(
         SEED_004,
@@ -64,19 +73,33 @@ fn utf16_offsets_outside_the_bmp() {
 
 #[wasm_bindgen_test]
 fn gbk_bytes_decode_in_the_browser() {
-    let got = from_js(wasm::analyze_bytes(GBK_000, None, None, None).expect("analysed"));
+    let got = from_js(
+        wasm::analyze_bytes(GBK_000, None, None, None, Some(text_decoder())).expect("analysed"),
+    );
     assert_eq!(got.source.encoding, "gb18030");
+    // Without a decoder the page would not read GBK: no tables of its own in the wasm.
+    let without = from_js(wasm::analyze_bytes(GBK_000, None, None, None, None).expect("analysed"));
+    assert_ne!(without.text, got.text);
     assert!(got
         .text
         .starts_with("义乌市科技局、知识产权局、地震局2009年工作总结和2010年工作思路"));
-    let forced =
-        from_js(wasm::analyze_bytes(GBK_000, None, Some("gbk".into()), None).expect("analysed"));
+    let forced = from_js(
+        wasm::analyze_bytes(
+            GBK_000,
+            None,
+            Some("gbk".into()),
+            None,
+            Some(text_decoder()),
+        )
+        .expect("analysed"),
+    );
     assert_eq!(forced.text, got.text);
 }
 
 #[wasm_bindgen_test]
 fn binary_files_are_refused_with_a_message() {
-    let err = wasm::analyze_bytes(b"%PDF-1.7\n%...", Some("a.pdf".into()), None, None).unwrap_err();
+    let err =
+        wasm::analyze_bytes(b"%PDF-1.7\n%...", Some("a.pdf".into()), None, None, None).unwrap_err();
     let msg = err.as_string().unwrap_or_default();
     assert!(msg.contains("PDF"), "{msg}");
 }
@@ -89,7 +112,7 @@ fn stages_are_announced_in_order() {
         sink.borrow_mut().push(s)
     });
     let f: &js_sys::Function = cb.as_ref().unchecked_ref();
-    wasm::analyze_bytes(SEED_004, None, None, Some(f.clone())).expect("analysed");
+    wasm::analyze_bytes(SEED_004, None, None, Some(f.clone()), None).expect("analysed");
     assert_eq!(
         *seen.borrow(),
         vec!["decode", "clean", "outline", "facts", "checks"]

@@ -12,10 +12,20 @@ self.onmessage = async (event) => {
     await ready;
     const t0 = performance.now();
     const stage = (name) => self.postMessage({ id: msg.id, stage: name });
+    // Legacy and forced encodings are read by the browser's TextDecoder (the wasm carries no
+    // GB18030 or Big5 tables).
+    const decoder = (label, bytes) => {
+      try {
+        const d = new TextDecoder(label);
+        return [d.decode(bytes), d.encoding];
+      } catch {
+        return undefined;
+      }
+    };
     const report =
       msg.type === 'text'
         ? analyzeText(msg.text, msg.name ?? undefined, stage)
-        : analyzeBytes(new Uint8Array(msg.bytes), msg.name ?? undefined, msg.encoding || undefined, stage);
+        : analyzeBytes(new Uint8Array(msg.bytes), msg.name ?? undefined, msg.encoding || undefined, stage, decoder);
     self.postMessage({ id: msg.id, ok: true, report, ms: performance.now() - t0 });
   } catch (err) {
     self.postMessage({ id: msg.id, ok: false, error: String(err?.message ?? err) });
