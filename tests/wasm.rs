@@ -11,6 +11,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const SEED_004: &[u8] = include_bytes!("fixtures/seeds/004_f11c072e94adb095.txt");
 const GBK_000: &[u8] = include_bytes!("fixtures/encodings/000.gbk.txt");
+const BIG5_004: &[u8] = include_bytes!("fixtures/encodings/004.big5.txt");
 
 /// The decoder the page gives the binding: the browser's TextDecoder.
 fn text_decoder() -> js_sys::Function {
@@ -72,7 +73,7 @@ fn utf16_offsets_outside_the_bmp() {
 }
 
 #[wasm_bindgen_test]
-fn gbk_bytes_decode_in_the_browser() {
+fn gbk_and_big5_bytes_decode_in_the_browser() {
     let got = from_js(
         wasm::analyze_bytes(GBK_000, None, None, None, Some(text_decoder())).expect("analysed"),
     );
@@ -83,6 +84,11 @@ fn gbk_bytes_decode_in_the_browser() {
     assert!(got
         .text
         .starts_with("义乌市科技局、知识产权局、地震局2009年工作总结和2010年工作思路"));
+    let big5 = from_js(
+        wasm::analyze_bytes(BIG5_004, None, None, None, Some(text_decoder())).expect("analysed"),
+    );
+    assert_eq!(big5.source.encoding, "big5");
+    assert!(big5.text.contains("着力搭建技术创新平台"));
     let forced = from_js(
         wasm::analyze_bytes(
             GBK_000,
