@@ -400,14 +400,15 @@ async function render(r) {
   const title = el('h2', 'title', r.title ?? t('untitled'));
   $('#meta').replaceChildren(title, el('p', 'source', t('meta')(r)), el('p', 'counts', t('counts')(r)));
   renderLegend();
-  renderOutline(r);
-  fillSectionFilter(r);
-  renderSummary(r);
-  renderWarnings(r);
-  renderCleaning(r);
   // Marks for scripts/page-timing.mjs.
   performance.mark('zhreport:render-start');
+  // The text first (what the reader came for), then the panels, each in a task of its own.
   const textDone = await renderText(r, token);
+  for (const panel of [renderOutline, fillSectionFilter, renderSummary, renderWarnings, renderCleaning]) {
+    if (!textDone || token !== renderToken) return;
+    panel(r);
+    await nextSlice();
+  }
   performance.mark('zhreport:text-rendered');
   const done = textDone && renderTable(r);
   performance.mark('zhreport:table-rendered');
