@@ -972,16 +972,4 @@ mod tests {
         assert_eq!(title.as_deref(), Some("某局2009年工作总结"));
         assert_eq!(t, "某局2009年工作总结\n正文开始，成效显著。\n");
     }
-
-    #[test]
-    fn doc_names() {
-        assert_eq!(
-            doc_name("《市科技局2019年工作总结.docx》由会员分享").as_deref(),
-            Some("市科技局2019年工作总结")
-        );
-        assert_eq!(
-            doc_name("洛江区科技局工作总结.doc").as_deref(),
-            Some("洛江区科技局工作总结")
-        );
-    }
 }
