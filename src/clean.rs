@@ -373,11 +373,6 @@ fn is_menu(t: &str) -> bool {
     items.len() >= 3 && items.iter().all(|s| s.chars().count() <= 8)
 }
 
-/// The document name a site shows (`《X.docx》`, `X.doc`), which is the report's title.
-fn doc_name(line: &str) -> Option<String> {
-    crate::scan::doc_name(line)
-}
-
 /// Removes chrome lines and glued paywall phrases. Returns the document name a site
 /// printed, if any.
 fn chrome(text: &str, rw: &mut Rewriter) -> Option<String> {
@@ -388,7 +383,7 @@ fn chrome(text: &str, rw: &mut Rewriter) -> Option<String> {
         let t = line.trim();
         if let Some(kind) = chrome_line(line) {
             if name.is_none() {
-                name = doc_name(line);
+                name = crate::scan::doc_name(line);
             }
             in_links = links_label(t);
             rw.remove(line, kind);
