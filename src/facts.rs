@@ -814,6 +814,15 @@ fn growth_cue(cs: &[char], start: usize) -> (bool, bool) {
     (up || down, down && !window.contains("增长"))
 }
 
+/// True when the clause before `start` names a base to compare with (`比去年同期`, `较上年`,
+/// `同比`, `环比`).
+fn compared(cs: &[char], start: usize) -> bool {
+    let clause = clause_before(cs, start);
+    ["比", "较", "同比", "环比"]
+        .iter()
+        .any(|w| clause.contains(w))
+}
+
 /// Words that make the numbers after them in a sentence plans. Bare 将 and 要 are too
 /// common (主要, 将…作为) to count; 计划 and 目标 also name programmes (科技计划项目) and
 /// stock phrases (以…为目标), so only their verb uses count.
@@ -964,8 +973,22 @@ const LEAD_WORDS: &[&str] = &[
     "确保",
     "去年",
     "上年",
+    "一是",
+    "二是",
+    "三是",
+    "四是",
+    "五是",
+    "六是",
+    "七是",
+    "八是",
+    "九是",
+    "十是",
 ];
 const TRAIL_WORDS: &[&str] = &[
+    "压缩至",
+    "压缩到",
+    "缩短至",
+    "缩短到",
     "已",
     "降至",
     "降到",
@@ -1069,6 +1092,12 @@ fn subject_of(cs: &[char], q: &Quantity, prev_end: usize) -> Option<String> {
         }
     }
     let s = s.trim().trim_end_matches("等等").trim_end_matches('等');
+    // `较去年`, `比去年同期`: the base of a comparison, not what is counted.
+    let s = if s.starts_with('比') || s.starts_with('较') {
+        ""
+    } else {
+        s
+    };
     let s = s.trim_start_matches(['对', '向', '为', '在', '与', '和', '把', '将']);
     let n = s.chars().count();
     // A lone character, or a verb with no object (`组织`, `申报`), says nothing of what was
@@ -1181,6 +1210,10 @@ pub(crate) fn find(
                 }
                 let mut kind = q.kind;
                 if growth && (q.unit == "%" || q.unit.ends_with("百分点") || q.unit == "倍") {
+                    kind = FactKind::Growth;
+                }
+                // `比去年同期增加112家`: a change against a named base, whatever its unit.
+                if growth && compared(&cs, start) {
                     kind = FactKind::Growth;
                 }
                 let sign = if q.negative || (kind == FactKind::Growth && down) {

@@ -1,5 +1,6 @@
 //! Reports in other styles than the seeds', written for these tests: a city 政府工作报告 with
-//! ideographic indents and full-width digits; a town's 工作计划 with 第一部分 and 第一，.
+//! ideographic indents and full-width digits; a town's 工作计划 with 第一部分 and 第一，; a
+//! bureau's half-year summary full of 一是…二是… and comparisons.
 
 use zhreport::{analyze_text, FactKind, FactRole, Report, SectionRole};
 
@@ -151,4 +152,47 @@ fn town_work_plan() {
             ("280户", FactRole::Achievement),
         ]
     );
+}
+
+#[test]
+fn half_year_summary() {
+    let r = report("half_year_summary.txt");
+    let roles: Vec<(&str, SectionRole)> = r
+        .sections
+        .iter()
+        .filter(|s| s.level == 1)
+        .map(|s| (s.title.as_str(), s.role))
+        .collect();
+    assert_eq!(
+        roles,
+        vec![
+            ("主要工作成效", SectionRole::Review),
+            ("存在的问题", SectionRole::Problems),
+            ("下半年工作打算", SectionRole::Plan),
+        ]
+    );
+    let get = |text: &str| r.facts.iter().find(|f| f.text == text).unwrap();
+    // A change against a named base is growth, whatever its unit, and the base is no subject.
+    let f = get("112家");
+    assert_eq!(
+        (f.kind, f.subject.as_deref()),
+        (FactKind::Growth, Some("企业"))
+    );
+    let f = get("1.2个百分点");
+    assert_eq!(
+        (f.kind, f.subject.as_deref()),
+        (FactKind::Growth, Some("全区抽检合格率"))
+    );
+    assert_eq!(get("2.3个百分点").value, -2.3);
+    // 一是… is no part of a subject; 压缩至 is no part of one either.
+    assert_eq!(get("48件").subject.as_deref(), Some("受理投诉举报"));
+    assert_eq!(get("1个工作日").subject.as_deref(), Some("办理时限"));
+    assert_eq!(get("约80万元").approx, Some(zhreport::Approx::About));
+    assert_eq!(get("不足5人").approx, Some(zhreport::Approx::Less));
+    assert_eq!(get("1.1万户").role, FactRole::Target);
+    // 排名全市第3位 and 零的突破 are no facts.
+    assert!(r
+        .facts
+        .iter()
+        .all(|f| !f.text.contains("3位") && !f.text.contains('零')));
 }
