@@ -15,6 +15,7 @@ pub(crate) fn check(
     let mut out = Vec::new();
     masked(text, &mut out);
     missing(text, &mut out);
+    shares(text, &mut out);
     garbled(&cs, &mut out);
     sums(&cs, facts, &mut out);
     if let Some(title) = title {
@@ -161,6 +162,20 @@ fn missing(text: &str, out: &mut Vec<Warning>) {
             start: pos.at(start),
             end: pos.at(end),
             message: format!("“{s}”: a measure word with no number; the number was lost"),
+        });
+    }
+}
+
+/// A share whose `%` was lost: `占全区工业总产值73`.
+fn shares(text: &str, out: &mut Vec<Warning>) {
+    let mut pos = CharPos::new(text);
+    for (start, end) in crate::scan::bare_shares(text) {
+        let s = &text[start..end];
+        out.push(Warning {
+            kind: WarningKind::MissingNumber,
+            start: pos.at(start),
+            end: pos.at(end),
+            message: format!("“{s}”: a share with no unit; the % was probably lost"),
         });
     }
 }

@@ -352,6 +352,32 @@ pub(crate) fn lost_numbers(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Byte ranges of shares that lost their `%`: `占全区工业总产值73，` (占, a few words, a
+/// number of at most three digits with no unit, then a clause end).
+pub(crate) fn bare_shares(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices('占') {
+        let rest = text.get(i..).unwrap_or("");
+        let mut c = Cursor::new(rest);
+        c.eat("占");
+        let words = c.eat_while(|ch| crate::text::is_han(ch) && !"的了是为".contains(ch));
+        let digits = c.digits();
+        let mut frac = c;
+        if frac.eat(".") && frac.digits() > 0 {
+            c = frac;
+        }
+        let ends = c
+            .rest
+            .chars()
+            .next()
+            .is_none_or(|ch| matches!(ch, '，' | ',' | '。' | '；' | ';' | '、'));
+        if (2..=16).contains(&words) && (1..=3).contains(&digits) && ends {
+            out.push((i, text.len() - c.rest.len()));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -415,6 +441,14 @@ mod tests {
         let t = "領(lǐng)導(dǎo)和g(shù)dp，(注)保留，（ zhōng ）";
         let found: Vec<&str> = pinyin_glosses(t).iter().map(|&(s, e)| &t[s..e]).collect();
         assert_eq!(found, vec!["(lǐng)", "(dǎo)", "(shù)"]);
+    }
+
+    #[test]
+    fn shares_without_percent() {
+        let t =
+            "工业产值46.34亿元，占全区工业总产值73，其中机械五金16家；占比达到21.4%，占地33亩。";
+        let found: Vec<&str> = bare_shares(t).iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(found, vec!["占全区工业总产值73"]);
     }
 
     #[test]

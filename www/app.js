@@ -575,7 +575,9 @@ function warningText(w, r) {
     case 'masked_number':
       return `“${span}”处原有的数字被遮盖。`;
     case 'missing_number':
-      return `“${span}”：量词前缺少数字，原数已丢失。`;
+      return /share with no unit/.test(w.message)
+        ? `“${span}”：比例缺少单位，“%”可能已丢失。`
+        : `“${span}”：量词前缺少数字，原数已丢失。`;
     case 'garbled':
       return `“${span}”是乱码（编码错误），无法恢复。`;
     case 'decimal_comma': {
