@@ -5,16 +5,12 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_zhreport");
-const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
+
+#[path = "support/seeds.rs"]
+mod seeds;
 
 fn seed(prefix: &str) -> String {
-    std::fs::read_dir(SEEDS)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .unwrap()
-        .to_string_lossy()
-        .into_owned()
+    seeds::path(prefix).to_string_lossy().into_owned()
 }
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
@@ -141,7 +137,7 @@ fn convert_is_conversion_only() {
 
 #[test]
 fn a_folder_is_every_file_in_it() {
-    let out = run(&["analyze", "--format", "csv", SEEDS], b"");
+    let out = run(&["analyze", "--format", "csv", seeds::DIR], b"");
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     for n in ["000_", "001_", "002_", "003_", "004_"] {

@@ -3,15 +3,8 @@
 
 use zhreport::{analyze, Options};
 
-fn seed_bytes(prefix: &str) -> Vec<u8> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
-    let path = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .unwrap();
-    std::fs::read(path).unwrap()
-}
+#[path = "support/seeds.rs"]
+mod seeds;
 
 /// One heading as the fixture writes it.
 fn render(level: u8, marker: &str, title: &str, role: &str) -> String {
@@ -23,7 +16,7 @@ fn render(level: u8, marker: &str, title: &str, role: &str) -> String {
 }
 
 fn check(n: &str) -> (usize, Vec<String>) {
-    let r = analyze(&seed_bytes(n), &Options::default()).unwrap();
+    let r = analyze(&seeds::bytes(n), &Options::default()).unwrap();
     let path = format!(
         "{}/tests/fixtures/outlines/{n}.txt",
         env!("CARGO_MANIFEST_DIR")

@@ -6,15 +6,11 @@ use zhreport::{
     WarningKind,
 };
 
+#[path = "support/seeds.rs"]
+mod seeds;
+
 fn seed(prefix: &str) -> Report {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
-    let path = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .unwrap();
-    let bytes = std::fs::read(&path).unwrap();
-    analyze(&bytes, &Options::default()).unwrap()
+    analyze(&seeds::bytes(prefix), &Options::default()).unwrap()
 }
 
 fn fact<'a>(r: &'a Report, text: &str) -> &'a zhreport::Fact {
@@ -382,13 +378,7 @@ fn cleaning_log_accounts_for_every_character() {
     println!("|---|{}", "---:|".repeat(kinds.len()));
     for n in ["000", "001", "002", "003", "004"] {
         let r = seed(n);
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
-        let input = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(n))
-            .map(|p| std::fs::read_to_string(p).unwrap())
-            .unwrap();
+        let input = String::from_utf8(seeds::bytes(n)).unwrap();
         let mut removed: BTreeMap<CleanKind, usize> = BTreeMap::new();
         let mut net: i64 = 0;
         for c in &r.cleaning {
