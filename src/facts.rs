@@ -140,6 +140,14 @@ const SUFFIXES: &[(&str, Approx)] = &[
     ("上下", Approx::About),
 ];
 
+/// The approximating suffix at `i` (`以上`, `左右`, …) and where it ends.
+fn suffix_at(cs: &[char], i: usize) -> Option<(Approx, usize)> {
+    SUFFIXES
+        .iter()
+        .find(|(w, _)| starts_with_at(cs, i, w))
+        .map(|&(w, ap)| (ap, i + w.chars().count()))
+}
+
 const RANGE_SEPS: &[char] = &['-', '—', '–', '－', '~', '～', '至', '到'];
 
 fn is_cn_numeral(c: char) -> bool {
@@ -430,14 +438,10 @@ fn percent_in_words(cs: &[char], i: usize) -> Option<Quantity> {
             end += 1 + digits.len();
         }
     }
-    let mut approx = None;
-    for (w, ap) in SUFFIXES {
-        if starts_with_at(cs, end, w) {
-            approx = Some(*ap);
-            end += w.chars().count();
-            break;
-        }
-    }
+    let approx = suffix_at(cs, end).map(|(ap, e)| {
+        end = e;
+        ap
+    });
     Some(Quantity {
         start: i,
         end,
@@ -562,12 +566,9 @@ fn quantity_at(
         }
         None => return None,
     };
-    for (w, ap) in SUFFIXES {
-        if starts_with_at(cs, end, w) {
-            approx = approx.or(Some(*ap));
-            end += w.chars().count();
-            break;
-        }
+    if let Some((ap, e)) = suffix_at(cs, end) {
+        approx = approx.or(Some(ap));
+        end = e;
     }
     Some(Quantity {
         start: pstart,
