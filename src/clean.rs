@@ -286,15 +286,8 @@ static INLINE: OnceLock<AhoCorasick> = OnceLock::new();
 static SITE: OnceLock<AhoCorasick> = OnceLock::new();
 
 /// One automaton for a list of phrases, built on first use; the leftmost longest match wins.
-#[allow(clippy::expect_used)]
 fn phrases(cell: &'static OnceLock<AhoCorasick>, list: &[&str]) -> &'static AhoCorasick {
-    // The lists are constants: building cannot fail on any input.
-    cell.get_or_init(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(list)
-            .expect("constant phrases")
-    })
+    crate::text::words(cell, list, MatchKind::LeftmostLongest)
 }
 
 /// Names a removed whole line, or None when the line is not chrome.

@@ -2,6 +2,9 @@
 //! replaced regexes: the regex engine was a third of the page's wasm, and every one of these
 //! patterns is a short sequence of choices that a cursor reads plainly.
 
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::OnceLock;
+
 /// A cursor over the rest of a string.
 #[derive(Clone, Copy)]
 struct Cursor<'a> {
@@ -138,11 +141,15 @@ pub(crate) fn metadata_row(t: &str) -> bool {
 /// `第2页 / 共16页`, `第2页共18页`, `共16页`, `第3页`, `3/16`, `Page 3 of 16`,
 /// `某局工作总结.doc_第3页`.
 pub(crate) fn page_counter(t: &str) -> bool {
+    // Every form names a page (页, page) or counts with a slash; most lines do neither.
+    if !t.contains(['页', '/']) && !t.as_bytes().iter().any(|b| b.eq_ignore_ascii_case(&b'p')) {
+        return false;
+    }
     let compact: String = t
         .chars()
         .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_lowercase();
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
     let whole = |f: &dyn Fn(&mut Cursor) -> bool| {
         let mut c = Cursor::new(&compact);
         f(&mut c) && c.done()
@@ -200,16 +207,25 @@ const FILE_EXTS: &[&str] = &[
 
 /// A line that is a file name: `洛江区科技局工作总结.doc`.
 pub(crate) fn file_name_line(t: &str) -> bool {
-    let lower = t.to_lowercase();
     t.chars().next().is_some_and(|c| !c.is_whitespace())
+        && FILE_EXTS.iter().any(|e| ends_with_ignore_ascii_case(t, e))
         && t.chars().count() <= 90
-        && FILE_EXTS.iter().any(|e| lower.ends_with(e))
+}
+
+/// `t` ends with `suffix` (ASCII) in any case: `报告.DOC`.
+fn ends_with_ignore_ascii_case(t: &str, suffix: &str) -> bool {
+    let (t, s) = (t.as_bytes(), suffix.as_bytes());
+    t.len()
+        .checked_sub(s.len())
+        .and_then(|k| t.get(k..))
+        .is_some_and(|tail| tail.eq_ignore_ascii_case(s))
 }
 
 /// The document name a site shows (`《X.docx》`, `X.doc`, `X.doc_第1页`): the report's title.
 pub(crate) fn doc_name(line: &str) -> Option<String> {
     let t = line.trim();
-    let lower = t.to_lowercase();
+    // ASCII only, so that byte offsets in `lower` are offsets in `t`.
+    let lower = t.to_ascii_lowercase();
     for ext in [".docx", ".doc", ".pdf", ".wps", ".txt"] {
         let mut from = 0;
         while let Some(found) = lower.get(from..).and_then(|s| s.find(ext)) {
@@ -279,36 +295,43 @@ pub(crate) fn pinyin_glosses(text: &str) -> Vec<(usize, usize)> {
 /// Byte ranges of masked numbers: `20xx`, `xx县`, `**家`, `××个` (a run of x/X of two or more
 /// with the digits around it, of two or more asterisks, or of × signs).
 pub(crate) fn masked_runs(text: &str) -> Vec<(usize, usize)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |k: usize| chars.get(k).map(|&(b, _)| b).unwrap_or(text.len());
-    let ch = |k: usize| chars.get(k).map(|&(_, c)| c);
+    // The chars and bytes of the run that `f` accepts from byte `i`.
+    let run = |i: usize, f: &dyn Fn(char) -> bool| {
+        text.get(i..).map_or((0, 0), |s| {
+            s.chars()
+                .take_while(|&c| f(c))
+                .fold((0, 0), |(n, b), c| (n + 1, b + c.len_utf8()))
+        })
+    };
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut k = 0;
-    while k < chars.len() {
-        let run = |k: usize, f: &dyn Fn(char) -> bool| {
-            (k..chars.len())
-                .take_while(|&j| ch(j).is_some_and(f))
-                .count()
-        };
-        let xs = run(k, &|c| c == 'x' || c == 'X');
-        let stars = run(k, &|c| c == '*' || c == '＊');
-        let times = run(k, &|c| c == '×' || c == 'Ｘ');
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // x, X, * are ASCII; ＊, Ｘ (EF BC ..) and × (C3 97) start with these lead bytes.
+        // Continuation bytes never match, so `i` is on a char boundary whenever it reads on.
+        if !matches!(b, b'x' | b'X' | b'*' | 0xC3 | 0xEF) {
+            i += 1;
+            continue;
+        }
+        let (xs, _) = run(i, &|c| c == 'x' || c == 'X');
+        let (stars, star_bytes) = run(i, &|c| c == '*' || c == '＊');
+        let (times, times_bytes) = run(i, &|c| c == '×' || c == 'Ｘ');
         if xs >= 2 {
-            let mut s = k;
-            while s > 0 && ch(s - 1).is_some_and(|c| c.is_ascii_digit()) {
-                s -= 1;
-            }
-            let e = k + xs + run(k + xs, &|c| c.is_ascii_digit());
-            out.push((at(s), at(e)));
-            k = e;
+            let s = i - text.get(..i).map_or(0, |h| {
+                h.bytes().rev().take_while(u8::is_ascii_digit).count()
+            });
+            let (_, digits) = run(i + xs, &|c| c.is_ascii_digit());
+            let e = i + xs + digits;
+            out.push((s, e));
+            i = e;
         } else if stars >= 2 {
-            out.push((at(k), at(k + stars)));
-            k += stars;
+            out.push((i, i + star_bytes));
+            i += star_bytes;
         } else if times >= 1 {
-            out.push((at(k), at(k + times)));
-            k += times;
+            out.push((i, i + times_bytes));
+            i += times_bytes;
         } else {
-            k += 1;
+            i += 1;
         }
     }
     out
@@ -323,9 +346,17 @@ const NOUN_START: &str = "企单项子科省市国县高专人学机公园基";
 
 /// Byte ranges where a measure word stands with no number: `有家企业`, `基金项目项、`.
 pub(crate) fn lost_numbers(text: &str) -> Vec<(usize, usize)> {
+    // Where a verb or a doubled 项目 starts: one automaton finds them all (overlapping, so
+    // that `立项目项` is tried at 立 and at 项), and the cursor reads on from each.
+    static STARTS: OnceLock<AhoCorasick> = OnceLock::new();
+    let list: Vec<&str> = TAKES_A_COUNT.iter().copied().chain(["项目项"]).collect();
+    let ac = crate::text::words(&STARTS, &list, MatchKind::Standard);
+    let mut starts: Vec<usize> = ac.find_overlapping_iter(text).map(|m| m.start()).collect();
+    starts.sort_unstable();
+    starts.dedup();
     let mut out = Vec::new();
     let mut last_end = 0;
-    for (i, _) in text.char_indices() {
+    for i in starts {
         if i < last_end {
             continue;
         }

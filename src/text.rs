@@ -1,5 +1,24 @@
 //! Character classes and small helpers shared by the stages.
 
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::OnceLock;
+
+/// One automaton for a constant list of words, built on first use and kept in `cell`.
+#[allow(clippy::expect_used)]
+pub(crate) fn words(
+    cell: &'static OnceLock<AhoCorasick>,
+    list: &[&str],
+    kind: MatchKind,
+) -> &'static AhoCorasick {
+    // The lists are constants: building cannot fail on any input.
+    cell.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(kind)
+            .build(list)
+            .expect("constant word list")
+    })
+}
+
 /// True when `word` stands in `cs` at `i`.
 pub(crate) fn starts_with_at(cs: &[char], i: usize, word: &str) -> bool {
     word.chars()
