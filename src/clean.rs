@@ -68,7 +68,9 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// Runs `f` on the lines holding a character `needs` picks, and copies the others whole:
-/// most lines of most reports need no change, and copying a line is much cheaper.
+/// most lines of most reports need no change, and copying a line is much cheaper. `needs`
+/// must refuse every character from U+4000 to U+9FFF (the bulk of Chinese text), which is
+/// skipped by its first byte without being decoded.
 fn by_line(
     text: &str,
     rw: &mut Rewriter,
@@ -76,12 +78,31 @@ fn by_line(
     mut f: impl FnMut(&str, &mut Rewriter),
 ) {
     for line in text.split_inclusive('\n') {
-        if line.chars().any(&needs) {
+        if any_but_han(line, &needs) {
             f(line, rw);
         } else {
             rw.keep(line);
         }
     }
+}
+
+/// True when `needs` picks a character of `line` outside U+4000..U+9FFF.
+fn any_but_han(line: &str, needs: &impl Fn(char) -> bool) -> bool {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // E4..E9 lead the three-byte forms of U+4000..U+9FFF: `i` stays on char boundaries.
+        if (0xE4..=0xE9).contains(&b) {
+            i += 3;
+            continue;
+        }
+        match line.get(i..).and_then(|s| s.chars().next()) {
+            Some(c) if needs(c) => return true,
+            Some(c) => i += c.len_utf8(),
+            None => return false,
+        }
+    }
+    false
 }
 
 fn normalize(text: &str, rw: &mut Rewriter) {
@@ -690,6 +711,11 @@ fn spacing_between(a: char, b: char) -> bool {
 fn spacing(text: &str, rw: &mut Rewriter) {
     for line in text.split_inclusive('\n') {
         let body = line.strip_suffix('\n').unwrap_or(line);
+        // Most lines hold no space at all: nothing to do but copy them.
+        if !body.is_empty() && !body.contains(is_space) {
+            rw.keep(line);
+            continue;
+        }
         let trimmed = body.trim_matches(is_space);
         if trimmed.is_empty() {
             // A blank line: paragraphs are lines, so blank lines go.
@@ -851,6 +877,17 @@ fn title_and_duplicates(text: &str, rw: &mut Rewriter, doc_name: Option<&str>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn any_but_han_sees_every_char_outside_the_han_block() {
+        let invisible = |c: char| is_invisible(c);
+        assert!(!any_but_han("科技工作，取得成效。\n", &invisible));
+        assert!(any_but_han("科技\u{200B}工作", &invisible));
+        assert!(any_but_han("\u{FEFF}科技", &invisible));
+        assert!(any_but_han("科技\u{7}", &invisible));
+        // Han outside U+4000..U+9FFF (extension A, B) is decoded like any other char.
+        assert!(any_but_han("㐀𠀀x", &|c| c == 'x'));
+    }
 
     fn run(f: impl FnOnce(&str, &mut Rewriter), s: &str) -> (String, Vec<Cleaning>) {
         let mut d = Doc::new(s.to_string());

@@ -17,14 +17,23 @@ pub(crate) fn convert_doc(doc: &mut Doc) -> Script {
     let mut han = 0usize;
     let mut changed = 0usize;
     doc.pass(|text, rw: &mut Rewriter| {
+        // One conversion of the whole text: simplified text comes back unchanged, and is
+        // kept as it is (the script is then simplified whatever the count of Han).
+        let whole = to_simplified(text);
+        if whole == text {
+            rw.keep(text);
+            return;
+        }
+        // No conversion rule holds a line break, so the lines of the whole converted text are
+        // the conversions of the lines; should their count ever differ, convert line by line.
+        let mut converted = whole.split_inclusive('\n');
+        let same_lines = whole.split_inclusive('\n').count() == text.split_inclusive('\n').count();
         for line in text.split_inclusive('\n') {
             han += line.chars().filter(|&c| crate::text::is_han(c)).count();
-            // Pure ASCII and lines without Han characters cannot change.
-            if line.is_ascii() {
-                rw.keep(line);
-                continue;
-            }
-            let out = to_simplified(line);
+            let out = match converted.next() {
+                Some(out) if same_lines => out.to_string(),
+                _ => to_simplified(line),
+            };
             if out == line {
                 rw.keep(line);
                 continue;

@@ -18,7 +18,9 @@
 
 use crate::outline::section_at;
 use crate::report::{Approx, Fact, FactKind, FactRole, Section, SectionRole, Warning, WarningKind};
-use crate::text::{is_han, starts_with_at};
+use crate::text::{is_han, starts_with_at, words};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::OnceLock;
 
 /// Measure words and units, longest first where one is a prefix of another.
 const UNITS: &[(&str, FactKind)] = &[
@@ -810,8 +812,10 @@ fn growth_cue(cs: &[char], start: usize) -> (bool, bool) {
         return (false, false);
     }
     let window = window.trim_end_matches(['了', '达', '为']);
-    let down = GROWTH_DOWN.iter().any(|w| window.contains(w));
-    let up = GROWTH_UP.iter().any(|w| window.contains(w));
+    static DOWN: OnceLock<AhoCorasick> = OnceLock::new();
+    static UP: OnceLock<AhoCorasick> = OnceLock::new();
+    let down = words(&DOWN, GROWTH_DOWN, MatchKind::Standard).is_match(window);
+    let up = words(&UP, GROWTH_UP, MatchKind::Standard).is_match(window);
     (up || down, down && !window.contains("增长"))
 }
 
@@ -826,7 +830,8 @@ fn compared(cs: &[char], start: usize) -> bool {
 
 /// Words that make the numbers after them in a sentence plans. Bare 将 and 要 are too
 /// common (主要, 将…作为) to count; 计划 and 目标 also name programmes (科技计划项目) and
-/// stock phrases (以…为目标), so only their verb uses count.
+/// stock phrases (以…为目标), so only their verb uses count. 争取 is no cue outside a plan
+/// section (争取资金 is money won), and inside one every number is a target already.
 const TARGET_CUES: &[&str] = &[
     "力争",
     "拟",
@@ -835,7 +840,6 @@ const TARGET_CUES: &[&str] = &[
     "力求",
     "预期",
     "打算",
-    "争取",
     "计划于",
     "计划在",
     "计划到",
@@ -865,6 +869,8 @@ const TARGET_CUES: &[&str] = &[
     "下一步",
     "下半年将",
 ];
+/// Words that hold a target cue without being one: 模拟 and 虚拟 are no 拟.
+const NOT_CUES: &[&str] = &["模拟", "虚拟"];
 /// Words that make a clause report a result. Bare 共 is not one (企校共建); 共 opening the
 /// clause (`共列出服务企业230家`) or right before the number (`共12项`) is, checked apart.
 const DONE_CUES: &[&str] = &[
@@ -893,7 +899,6 @@ fn role_of(cs: &[char], q: &Quantity, section_role: SectionRole, prev_end: usize
         start = back_to(cs, start.saturating_sub(1), |c| matches!(c, '，' | ',')).max(from);
     }
     let sentence: String = cs.get(start..q.start).unwrap_or(&[]).iter().collect();
-    let sentence = sentence.replace("模拟", "").replace("虚拟", "");
     // The clause the number closes: `在去年完成19家企业的基础上` reports a result.
     let after: String = cs
         .iter()
@@ -911,7 +916,8 @@ fn role_of(cs: &[char], q: &Quantity, section_role: SectionRole, prev_end: usize
         .chars()
         .skip(clause.chars().count().saturating_sub(since))
         .collect();
-    let done = DONE_CUES.iter().any(|w| clause.contains(w))
+    static DONE: OnceLock<AhoCorasick> = OnceLock::new();
+    let done = words(&DONE, DONE_CUES, MatchKind::Standard).is_match(&clause)
         || clause.ends_with('共')
         || (clause.starts_with('共') && !clause.starts_with("共建") && !clause.starts_with("共同"))
         || after.contains("基础上");
@@ -919,11 +925,14 @@ fn role_of(cs: &[char], q: &Quantity, section_role: SectionRole, prev_end: usize
     if done {
         return FactRole::Achievement;
     }
+    // The cues and the words that hold one without being one (模拟 holds 拟): the leftmost
+    // longest match of either list decides at each place.
     let cue = || {
-        TARGET_CUES
-            .iter()
-            .filter(|w| **w != "争取" || plan_section)
-            .any(|w| sentence.contains(w))
+        static TARGET: OnceLock<AhoCorasick> = OnceLock::new();
+        let list: Vec<&str> = TARGET_CUES.iter().chain(NOT_CUES).copied().collect();
+        words(&TARGET, &list, MatchKind::LeftmostLongest)
+            .find_iter(&sentence)
+            .any(|m| m.pattern().as_usize() < TARGET_CUES.len())
     };
     if plan_section || cue() {
         FactRole::Target
@@ -1074,18 +1083,22 @@ fn subject_of(cs: &[char], q: &Quantity, prev_end: usize) -> Option<String> {
     let clause = clause_before(cs, q.start);
     let n = clause.chars().count();
     let since = q.start.saturating_sub(prev_end);
-    let mut s: String = clause.chars().skip(n.saturating_sub(since)).collect();
+    let skip = clause
+        .char_indices()
+        .nth(n.saturating_sub(since))
+        .map_or(clause.len(), |(b, _)| b);
+    let mut s: &str = clause.get(skip..).unwrap_or("");
     loop {
         let before = s.len();
-        s = strip_time_lead(&s).to_string();
+        s = strip_time_lead(s);
         for w in LEAD_WORDS {
             if let Some(r) = s.strip_prefix(w) {
-                s = r.to_string();
+                s = r;
             }
         }
         for w in TRAIL_WORDS {
             if let Some(r) = s.strip_suffix(w) {
-                s = r.to_string();
+                s = r;
             }
         }
         if s.len() == before {

@@ -273,10 +273,9 @@ fn pinyin_char(c: char) -> bool {
 /// tone mark (`(lǐng)`, `（dǎo）`), right after a Han character or a Latin letter.
 pub(crate) fn pinyin_glosses(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        if (c == '(' || c == '（')
-            && prev.is_some_and(|p| crate::text::is_han(p) || p.is_ascii_alphabetic())
+    for (i, c) in crate::text::char_positions(text, &['(', '（']) {
+        let prev = text.get(..i).and_then(|h| h.chars().next_back());
+        if prev.is_some_and(|p| crate::text::is_han(p) || p.is_ascii_alphabetic())
             && out.last().is_none_or(|&(_, e)| e <= i)
         {
             let body = text.get(i + c.len_utf8()..).unwrap_or("");
@@ -287,7 +286,6 @@ pub(crate) fn pinyin_glosses(text: &str) -> Vec<(usize, usize)> {
                 out.push((i, text.len() - cur.rest.len()));
             }
         }
-        prev = Some(c);
     }
     out
 }

@@ -19,6 +19,32 @@ pub(crate) fn words(
     })
 }
 
+/// Every occurrence of one of `targets` in `text`, with its byte offset, in order. Only the
+/// bytes that begin a target are decoded, so a search costs about one look at each byte.
+pub(crate) fn char_positions<'a>(
+    text: &'a str,
+    targets: &'a [char],
+) -> impl Iterator<Item = (usize, char)> + 'a {
+    let mut leads = [false; 256];
+    for c in targets {
+        let mut buf = [0u8; 4];
+        let first = c
+            .encode_utf8(&mut buf)
+            .as_bytes()
+            .first()
+            .copied()
+            .unwrap_or(0);
+        leads[usize::from(first)] = true;
+    }
+    text.bytes()
+        .enumerate()
+        .filter(move |&(_, b)| leads[usize::from(b)])
+        .filter_map(move |(i, _)| {
+            let c = text.get(i..)?.chars().next()?;
+            targets.contains(&c).then_some((i, c))
+        })
+}
+
 /// True when `word` stands in `cs` at `i`.
 pub(crate) fn starts_with_at(cs: &[char], i: usize, word: &str) -> bool {
     word.chars()
@@ -108,6 +134,20 @@ pub(crate) fn small_cn_number(s: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_positions_decode_only_lead_bytes() {
+        // ， (EF BC 8C) shares its lead byte with （ (EF BC 88): both are looked at, one kept.
+        let t = "领(lǐng)导，组（zǔ）长(";
+        let found: Vec<(usize, char)> = char_positions(t, &['(', '（']).collect();
+        let expected: Vec<(usize, char)> = t
+            .char_indices()
+            .filter(|&(_, c)| c == '(' || c == '（')
+            .collect();
+        assert_eq!(found, expected);
+        assert_eq!(found.len(), 3);
+        assert_eq!(char_positions("", &['(']).count(), 0);
+    }
 
     #[test]
     fn small_numbers() {
