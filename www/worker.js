@@ -1,10 +1,13 @@
 // The analysis runs here, off the page's thread, so a large report never freezes the page.
 // Messages in:  {id, type: 'text', text, name} | {id, type: 'bytes', bytes, name, encoding}
-// Messages out: {id, stage} as each stage begins, then {id, ok: true, report, ms} |
-//               {id, ok: false, error}
+// Messages out: {id, stage} as each stage begins; {id, field, part} for the long lists of a
+//               large Report, in order; then {id, ok: true, report, ms} (its long lists
+//               empty, to be filled from the parts) | {id, ok: false, error}
 import init, { analyzeText, analyzeBytes } from './pkg/zhreport.js';
 
 const ready = init();
+const CHUNK = 1000;
+const CHUNKED = ['facts', 'cleaning', 'warnings', 'sections'];
 
 self.onmessage = async (event) => {
   const msg = event.data;
@@ -26,6 +29,16 @@ self.onmessage = async (event) => {
       msg.type === 'text'
         ? analyzeText(msg.text, msg.name ?? undefined, stage)
         : analyzeBytes(new Uint8Array(msg.bytes), msg.name ?? undefined, msg.encoding || undefined, stage, decoder);
+    // Long lists go ahead in parts: the page takes each part in a task of its own, where one
+    // structured clone of every fact of a large report would hold its thread for long.
+    for (const field of CHUNKED) {
+      const all = report[field];
+      if (all.length <= CHUNK) continue;
+      for (let i = 0; i < all.length; i += CHUNK) {
+        self.postMessage({ id: msg.id, field, part: all.slice(i, i + CHUNK) });
+      }
+      report[field] = [];
+    }
     self.postMessage({ id: msg.id, ok: true, report, ms: performance.now() - t0 });
   } catch (err) {
     self.postMessage({ id: msg.id, ok: false, error: String(err?.message ?? err) });

@@ -34,6 +34,9 @@ async function open() {
   return { page, errors };
 }
 
+/** Rendering goes a frame at a time: waits until the page has shown all of a report. */
+const settled = (page) => page.waitForFunction(() => !document.body.dataset.busy);
+
 test('the sample report is analysed on arrival', async () => {
   const { page, errors } = await open();
   // Seed 004 is traditional with pinyin glosses: the page shows it simplified, glosses gone.
@@ -42,15 +45,23 @@ test('the sample report is analysed on arrival', async () => {
   assert.doesNotMatch(text, /lǐng|導/);
   assert.ok((await page.locator('#text mark.fact').count()) > 100);
   assert.equal(await page.locator('#outline .lvl-0').count(), 3);
-  const firstRow = await page.locator('#facts tbody tr').count();
-  assert.ok(firstRow > 100, `facts table has ${firstRow} rows`);
+  // The table shows a page of rows, and more as its end comes into view.
+  const rows = () => page.locator('#facts tbody tr').count();
+  const firstPage = await rows();
+  assert.ok(firstPage >= 50, `facts table has ${firstPage} rows`);
+  await page.$eval('#facts-wrap', (w) => {
+    w.scrollTop = w.scrollHeight;
+  });
+  await page.waitForFunction((n) => document.querySelectorAll('#facts tbody tr').length > n, firstPage);
   // Warnings read in the interface's language.
   const warnings = await page.textContent('#warnings');
   assert.match(warnings, /“22、5万人次”中的顿号应为小数点，按 225000 计/);
   assert.match(warnings, /是乱码（编码错误），无法恢复/);
   await page.click('#lang');
+  await settled(page);
   assert.match(await page.textContent('#warnings'), /a 、 stands where a decimal point belongs/);
   await page.click('#lang');
+  await settled(page);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -106,12 +117,14 @@ test('a GBK file picked or dropped is decoded, and a PDF is refused', async () =
   }, [[...gbk], [...docx(['某局工作总结', '一、主要工作', '新建院士工作站3个。'])]]);
   await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 4);
   await page.waitForSelector('#errors li');
+  await settled(page);
   assert.match(await page.textContent('#tabs'), /dropped-gbk\.txt/);
   assert.match(await page.textContent('#tabs'), /dropped\.docx/);
   assert.match(await page.textContent('#errors'), /scan\.pdf.*PDF/);
   // The last file analysed is shown: the .docx.
   assert.deepEqual(await page.locator('#text mark.fact').allTextContents(), ['3个']);
   await page.locator('#tabs .tab', { hasText: 'dropped-gbk.txt' }).click();
+  await settled(page);
   assert.match(await page.textContent('#text'), /1000多万元/);
   assert.deepEqual(errors, []);
   await page.close();
@@ -136,6 +149,7 @@ test('a .docx and an .html file are read in the page; .doc, images and PDFs get 
   ]);
   await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 3);
   await page.waitForFunction(() => document.querySelectorAll('#errors li').length === 2);
+  await settled(page);
   const errorsText = await page.textContent('#errors');
   assert.match(errorsText, /old\.doc.*另存为 \.docx/);
   assert.match(errorsText, /scan\.png.*文字识别/);
@@ -143,6 +157,7 @@ test('a .docx and an .html file are read in the page; .doc, images and PDFs get 
   assert.deepEqual(await page.locator('#text mark.fact').allTextContents(), ['3.2亿元', '8%']);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   await page.locator('#tabs .tab').nth(1).click();
+  await settled(page);
   assert.deepEqual(await page.locator('#text mark.fact').allTextContents(), ['13家', '2924件', '20家']);
   assert.match(await page.textContent('#outline'), /2024年工作计划/);
   assert.equal(await page.locator('#text mark.role-target').textContent(), '20家');
@@ -185,7 +200,7 @@ test('reading aids: removed text on demand, outline follows the scroll, TSV copy
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   // Keyboard: a table row takes focus and Enter brings its fact into view.
-  await page.waitForFunction(() => !document.body.dataset.busy);
+  await settled(page);
   await page.focus('#facts tbody tr:nth-child(3)');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#text mark.fact.flash');
@@ -236,7 +251,7 @@ test('compare lines up the same subject across reports; a long analysis can be c
 
 test('the table sorts, filters and exports a CSV that reads back', async () => {
   const { page, errors } = await open();
-  await page.waitForFunction(() => !document.body.dataset.busy);
+  await settled(page);
   // Sort by value, descending: the largest sum first.
   await page.click('#facts thead th:nth-child(4) button');
   await page.click('#facts thead th:nth-child(4) button');
