@@ -338,8 +338,13 @@ fn chrome_line(line: &str) -> Option<CleanKind> {
     if crate::scan::file_name_line(t) {
         return Some(CleanKind::Boilerplate);
     }
-    let sentence = t.contains('。') || t.contains('，') || t.contains(',');
-    if n <= 40 && !sentence && SITE_WORDS.iter().any(|w| t.contains(w)) {
+    // A site word makes chrome of a short line that is no sentence: a button row (`收藏 分享
+    // 下载`) or a label (`相关推荐`). Up to 40 chars only when spaces or bars part its items: a
+    // line of prose wrapped at a page's width (`推荐三鼎织造、真爱毛纺、…等5家公司申报高新`)
+    // is longer than a label and runs on without gaps.
+    let sentence = t.contains(['。', '，', ',', '、', '；']);
+    let items = t.contains([' ', '\u{3000}', '\t', '|', '｜']);
+    if (n <= 20 || (n <= 40 && items)) && !sentence && SITE_WORDS.iter().any(|w| t.contains(w)) {
         return Some(CleanKind::Boilerplate);
     }
     if is_menu(t) {
@@ -576,9 +581,15 @@ fn join_fragments(text: &str, rw: &mut Rewriter) {
 /// A line of a report's own body ends a sentence or a heading. A line that ends mid-sentence
 /// was cut by the scrape: a page end (a long line: `…使新成果加以快速推⏎广转化`), or the fixed
 /// width of PDF text (many lines of one length). Joined, unless the next line opens a heading.
+/// Words that end a report's title: the kind of document it is.
+const DOC_KINDS: &[&str] = &[
+    "总结", "思路", "计划", "报告", "要点", "安排", "打算", "汇报", "规划", "方案",
+];
+
 fn join_wraps(text: &str, rw: &mut Rewriter) {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let len = |l: &str| l.trim().chars().count();
+    // Lengths in visible characters: letter-spacing (removed later) makes a line no longer.
+    let len = |l: &str| l.chars().filter(|c| !c.is_whitespace()).count();
     // The width of PDF text: the most common length among lines of some length.
     let mut counts = std::collections::HashMap::new();
     for l in &lines {
@@ -593,6 +604,12 @@ fn join_wraps(text: &str, rw: &mut Rewriter) {
         .max_by_key(|(&n, &c)| (c, n))
         .map(|(&n, _)| n);
     let at_width = |n: usize| width.is_some_and(|w| n + 2 >= w && n <= w + 1);
+    // The first line, when it names the kind of document (`…2009年工作总结和2010年工作思路`),
+    // is the title, however wide: never run into the text.
+    let first = lines.iter().position(|l| !l.trim().is_empty());
+    let title_line = |i: usize, body: &str| {
+        Some(i) == first && DOC_KINDS.iter().any(|k| body.trim_end().ends_with(k))
+    };
     for (i, line) in lines.iter().enumerate() {
         let Some(body) = line.strip_suffix('\n') else {
             rw.keep(line);
@@ -606,6 +623,7 @@ fn join_wraps(text: &str, rw: &mut Rewriter) {
         let heading = crate::outline::starts_with_marker(body) && n <= 60 && !at_width(n);
         let joins = cut
             && !heading
+            && !title_line(i, body)
             && (n > 60 || (n > 20 && body.contains('。')) || at_width(n))
             && !next.trim().is_empty()
             && !crate::outline::starts_with_marker(next)
