@@ -19,3 +19,23 @@ export function launch() {
     ],
   });
 }
+
+/**
+ * For a test file: serves www/ on a free port and launches the browser before its tests,
+ * closes both after them. Returns a handle whose `browser` and `base` (the page's address)
+ * are set once the tests run.
+ */
+export function servedPage({ before, after }) {
+  const env = { server: null, browser: null, base: '' };
+  before(async () => {
+    const { serve } = await import('../../scripts/serve.mjs');
+    env.server = await serve({ port: 0 });
+    env.base = `http://127.0.0.1:${env.server.address().port}/`;
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
+}

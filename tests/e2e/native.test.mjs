@@ -5,24 +5,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
-import { launch } from './browser.mjs';
-import { serve } from '../../scripts/serve.mjs';
+import { servedPage } from './browser.mjs';
 
 const root = new URL('../../', import.meta.url);
-let server;
-let browser;
-let base;
-
-before(async () => {
-  server = await serve({ port: 0 });
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = servedPage({ before, after });
 
 /** The native Report of a file, from the CLI. */
 function native(path) {
@@ -54,8 +40,8 @@ test('the wasm in the page and the native CLI give the same Report', async () =>
     'tests/fixtures/encodings/004.big5.txt',
     ...(await readdir(new URL('tests/fixtures/pages/', root))).map((f) => `tests/fixtures/pages/${f}`),
   ];
-  const page = await browser.newPage();
-  await page.goto(base);
+  const page = await env.browser.newPage();
+  await page.goto(env.base);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
   for (const file of files) {
     const bytes = await readFile(new URL(file, root));

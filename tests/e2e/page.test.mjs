@@ -3,33 +3,20 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch } from './browser.mjs';
+import { servedPage } from './browser.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { docx } from './docx.mjs';
 
 const root = new URL('../../', import.meta.url);
-let server;
-let browser;
-let base;
 const requests = [];
-
-before(async () => {
-  server = await serve({ port: 0 });
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = servedPage({ before, after });
 
 async function open() {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(base);
+  await page.goto(env.base);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
   return { page, errors };
 }
@@ -343,7 +330,7 @@ test('hostile pasted text stays text; an oversized file is refused with the limi
 test('offline: after one visit the page loads and analyses with the server gone', async () => {
   const own = await serve({ port: 0 });
   const url = `http://127.0.0.1:${own.address().port}/`;
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('body[data-offline="ready"]', { timeout: 60_000 });
@@ -356,11 +343,12 @@ test('offline: after one visit the page loads and analyses with the server gone'
   await page.fill('#paste', '一、主要工作\n全年新增企业12家。\n');
   await page.click('#analyze');
   await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 2);
+  await settled(page);
   assert.deepEqual(await page.locator('#text mark.fact').allTextContents(), ['12家']);
   await context.close();
 });
 
 test('the page asks nothing of any other host', () => {
-  const foreign = requests.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  const foreign = requests.filter((u) => !u.startsWith(env.base) && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);
 });
