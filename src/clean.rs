@@ -308,7 +308,7 @@ static SITE: OnceLock<AhoCorasick> = OnceLock::new();
 
 /// One automaton for a list of phrases, built on first use; the leftmost longest match wins.
 fn phrases(cell: &'static OnceLock<AhoCorasick>, list: &[&str]) -> &'static AhoCorasick {
-    crate::text::words(cell, list, MatchKind::LeftmostLongest)
+    crate::text::words(cell, &[list], MatchKind::LeftmostLongest)
 }
 
 /// Names a removed whole line, or None when the line is not chrome.
@@ -578,14 +578,14 @@ fn join_fragments(text: &str, rw: &mut Rewriter) {
 // ---------------------------------------------------------------------------------------
 // 7. hard wraps
 
-/// A line of a report's own body ends a sentence or a heading. A line that ends mid-sentence
-/// was cut by the scrape: a page end (a long line: `…使新成果加以快速推⏎广转化`), or the fixed
-/// width of PDF text (many lines of one length). Joined, unless the next line opens a heading.
 /// Words that end a report's title: the kind of document it is.
 const DOC_KINDS: &[&str] = &[
     "总结", "思路", "计划", "报告", "要点", "安排", "打算", "汇报", "规划", "方案",
 ];
 
+/// A line of a report's own body ends a sentence or a heading. A line that ends mid-sentence
+/// was cut by the scrape: a page end (a long line: `…使新成果加以快速推⏎广转化`), or the fixed
+/// width of PDF text (many lines of one length). Joined, unless the next line opens a heading.
 fn join_wraps(text: &str, rw: &mut Rewriter) {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     // Lengths in visible characters: letter-spacing (removed later) makes a line no longer.

@@ -1,6 +1,8 @@
 //! Traditional to mainland simplified Chinese (SPEC §1, convert), with zhconv's `zh-CN`
 //! tables: `ZhHans` would give 餘→馀 and 諮→谘, which mainland text does not use.
 
+use std::borrow::Cow;
+
 use zhconv::{zhconv, Variant};
 
 use crate::edit::{Doc, Rewriter};
@@ -30,9 +32,9 @@ pub(crate) fn convert_doc(doc: &mut Doc) -> Script {
         let same_lines = whole.split_inclusive('\n').count() == text.split_inclusive('\n').count();
         for line in text.split_inclusive('\n') {
             han += line.chars().filter(|&c| crate::text::is_han(c)).count();
-            let out = match converted.next() {
-                Some(out) if same_lines => out.to_string(),
-                _ => to_simplified(line),
+            let out: Cow<str> = match converted.next() {
+                Some(out) if same_lines => Cow::Borrowed(out),
+                _ => Cow::Owned(to_simplified(line)),
             };
             if out == line {
                 rw.keep(line);

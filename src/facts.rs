@@ -814,8 +814,8 @@ fn growth_cue(cs: &[char], start: usize) -> (bool, bool) {
     let window = window.trim_end_matches(['了', '达', '为']);
     static DOWN: OnceLock<AhoCorasick> = OnceLock::new();
     static UP: OnceLock<AhoCorasick> = OnceLock::new();
-    let down = words(&DOWN, GROWTH_DOWN, MatchKind::Standard).is_match(window);
-    let up = words(&UP, GROWTH_UP, MatchKind::Standard).is_match(window);
+    let down = words(&DOWN, &[GROWTH_DOWN], MatchKind::Standard).is_match(window);
+    let up = words(&UP, &[GROWTH_UP], MatchKind::Standard).is_match(window);
     (up || down, down && !window.contains("增长"))
 }
 
@@ -917,7 +917,7 @@ fn role_of(cs: &[char], q: &Quantity, section_role: SectionRole, prev_end: usize
         .skip(clause.chars().count().saturating_sub(since))
         .collect();
     static DONE: OnceLock<AhoCorasick> = OnceLock::new();
-    let done = words(&DONE, DONE_CUES, MatchKind::Standard).is_match(&clause)
+    let done = words(&DONE, &[DONE_CUES], MatchKind::Standard).is_match(&clause)
         || clause.ends_with('共')
         || (clause.starts_with('共') && !clause.starts_with("共建") && !clause.starts_with("共同"))
         || after.contains("基础上");
@@ -929,10 +929,13 @@ fn role_of(cs: &[char], q: &Quantity, section_role: SectionRole, prev_end: usize
     // longest match of either list decides at each place.
     let cue = || {
         static TARGET: OnceLock<AhoCorasick> = OnceLock::new();
-        let list: Vec<&str> = TARGET_CUES.iter().chain(NOT_CUES).copied().collect();
-        words(&TARGET, &list, MatchKind::LeftmostLongest)
-            .find_iter(&sentence)
-            .any(|m| m.pattern().as_usize() < TARGET_CUES.len())
+        words(
+            &TARGET,
+            &[TARGET_CUES, NOT_CUES],
+            MatchKind::LeftmostLongest,
+        )
+        .find_iter(&sentence)
+        .any(|m| m.pattern().as_usize() < TARGET_CUES.len())
     };
     if plan_section || cue() {
         FactRole::Target

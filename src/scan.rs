@@ -347,8 +347,7 @@ pub(crate) fn lost_numbers(text: &str) -> Vec<(usize, usize)> {
     // Where a verb or a doubled 项目 starts: one automaton finds them all (overlapping, so
     // that `立项目项` is tried at 立 and at 项), and the cursor reads on from each.
     static STARTS: OnceLock<AhoCorasick> = OnceLock::new();
-    let list: Vec<&str> = TAKES_A_COUNT.iter().copied().chain(["项目项"]).collect();
-    let ac = crate::text::words(&STARTS, &list, MatchKind::Standard);
+    let ac = crate::text::words(&STARTS, &[TAKES_A_COUNT, &["项目项"]], MatchKind::Standard);
     let mut starts: Vec<usize> = ac.find_overlapping_iter(text).map(|m| m.start()).collect();
     starts.sort_unstable();
     starts.dedup();

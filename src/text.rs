@@ -3,18 +3,19 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
-/// One automaton for a constant list of words, built on first use and kept in `cell`.
+/// One automaton for constant lists of words (their patterns numbered in order, list after
+/// list), built on first use and kept in `cell`.
 #[allow(clippy::expect_used)]
 pub(crate) fn words(
     cell: &'static OnceLock<AhoCorasick>,
-    list: &[&str],
+    lists: &[&[&str]],
     kind: MatchKind,
 ) -> &'static AhoCorasick {
     // The lists are constants: building cannot fail on any input.
     cell.get_or_init(|| {
         AhoCorasick::builder()
             .match_kind(kind)
-            .build(list)
+            .build(lists.iter().flat_map(|l| l.iter()))
             .expect("constant word list")
     })
 }
