@@ -3,10 +3,9 @@
 
 use zhreport::{analyze_text, CleanKind, Report};
 
-fn page(name: &str) -> Report {
-    let path = format!("{}/tests/fixtures/pages/{name}", env!("CARGO_MANIFEST_DIR"));
-    analyze_text(&std::fs::read_to_string(path).unwrap(), Some(name))
-}
+#[path = "support/seeds.rs"]
+mod seeds;
+use seeds::page;
 
 #[test]
 fn government_portal_chrome() {

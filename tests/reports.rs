@@ -2,12 +2,11 @@
 //! ideographic indents and full-width digits; a town's 工作计划 with 第一部分 and 第一，; a
 //! bureau's half-year summary full of 一是…二是… and comparisons.
 
-use zhreport::{analyze_text, FactKind, FactRole, Report, SectionRole};
+use zhreport::{FactKind, FactRole, SectionRole};
 
-fn report(name: &str) -> Report {
-    let path = format!("{}/tests/fixtures/pages/{name}", env!("CARGO_MANIFEST_DIR"));
-    analyze_text(&std::fs::read_to_string(path).unwrap(), Some(name))
-}
+#[path = "support/seeds.rs"]
+mod seeds;
+use seeds::page as report;
 
 #[test]
 fn government_work_report() {

@@ -1,4 +1,5 @@
-//! Finding a seed report by its number, for the integration tests.
+//! Finding a seed report by its number, and a page fixture by its name, for the integration
+//! tests.
 
 #![allow(dead_code)]
 
@@ -19,4 +20,11 @@ pub fn path(prefix: &str) -> PathBuf {
 /// The seed's bytes, exactly as scraped.
 pub fn bytes(prefix: &str) -> Vec<u8> {
     std::fs::read(path(prefix)).unwrap()
+}
+
+/// A report of `tests/fixtures/pages/` (reports and pages in other styles than the seeds'),
+/// analysed as pasted text under its file name.
+pub fn page(name: &str) -> zhreport::Report {
+    let path = format!("{}/tests/fixtures/pages/{name}", env!("CARGO_MANIFEST_DIR"));
+    zhreport::analyze_text(&std::fs::read_to_string(path).unwrap(), Some(name))
 }
