@@ -35,6 +35,13 @@ fn main() {
         });
         let _ = time("decode", m, || zhreport::decode(text.as_bytes(), None));
         let (clean, title) = time("clean (with convert)", m, || zhreport::stages::clean(&text));
+        let mut passes = Vec::new();
+        let mut t0 = Instant::now();
+        zhreport::stages::clean_observed(&text, &mut |pass| {
+            passes.push(format!("{pass} {:.0}", t0.elapsed().as_secs_f64() * 1e3));
+            t0 = Instant::now();
+        });
+        println!("| cleaning passes (ms) | {} | |", passes.join(", "));
         let sections = time("outline", m, || {
             zhreport::stages::outline(&clean, title.as_deref())
         });

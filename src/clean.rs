@@ -35,20 +35,37 @@ pub(crate) struct Cleaned {
 
 /// Runs every pass over decoded text.
 pub(crate) fn clean(input: &str) -> Cleaned {
+    clean_observed(input, &mut |_| {})
+}
+
+/// [`clean`], telling `after` the name of each pass as it ends (the throughput example times
+/// the passes with it).
+pub(crate) fn clean_observed(input: &str, after: &mut dyn FnMut(&'static str)) -> Cleaned {
     let mut doc = Doc::new(input.to_string());
     doc.pass(normalize);
+    after("normalize");
     doc.pass(strip_pinyin);
+    after("pinyin glosses");
     let script = convert_doc(&mut doc);
+    after("conversion");
     doc.pass(narrow);
+    after("width");
     let mut doc_title = None;
     doc.pass(|t, rw| doc_title = chrome(t, rw));
+    after("chrome");
     doc.pass(join_fragments);
+    after("fragments");
     doc.pass(join_wraps);
+    after("wraps");
     doc.pass(page_numbers_in_words);
+    after("page numbers");
     doc.pass(spacing);
+    after("spacing");
     let mut title = None;
     doc.pass(|t, rw| title = title_and_duplicates(t, rw, doc_title.as_deref()));
+    after("title and duplicates");
     let (text, log) = doc.finish();
+    after("log sorted");
     Cleaned {
         text,
         log,

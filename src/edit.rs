@@ -1,12 +1,15 @@
 //! Text rewriting that remembers where everything went.
 //!
-//! Each cleaning pass copies its input into a [`Rewriter`], keeping most of it and replacing a
-//! few spans. The result is the new text, the log entries the pass made, and an [`EditMap`]
-//! that moves the offsets of earlier log entries into the new text.
+//! Each cleaning pass reads its input and tells a [`Rewriter`] what to keep and what to
+//! replace, in order. The result is the new text (or none, when the pass changed nothing: most
+//! passes change nothing in most reports, and then nothing is copied), the log entries the
+//! pass made, and an [`EditMap`] that moves the offsets of earlier log entries into the new
+//! text. Offsets are bytes while cleaning runs; [`Doc::finish`] turns them into the chars the
+//! Report counts, once.
 
 use crate::report::{CleanKind, Cleaning};
 
-/// One replaced span: `[in_start, in_end)` of the input became `[out_start, out_end)`.
+/// One replaced span: bytes `[in_start, in_end)` of the input became `[out_start, out_end)`.
 #[derive(Debug, Clone, Copy)]
 struct Span {
     in_start: usize,
@@ -15,7 +18,7 @@ struct Span {
     out_end: usize,
 }
 
-/// Moves char offsets of a pass's input to char offsets of its output.
+/// Moves byte offsets of a pass's input to byte offsets of its output.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct EditMap {
     spans: Vec<Span>,
@@ -24,40 +27,51 @@ pub(crate) struct EditMap {
 impl EditMap {
     /// The output offset of input offset `pos`. A position inside a replaced span moves to
     /// the start of its replacement.
+    #[cfg(test)]
     pub(crate) fn map(&self, pos: usize) -> usize {
-        // Spans are sorted by input offset; find the last one starting at or before pos.
         let idx = self.spans.partition_point(|s| s.in_start <= pos);
-        if idx == 0 {
-            return pos;
-        }
-        match self.spans.get(idx - 1) {
+        Self::map_after(idx.checked_sub(1).and_then(|i| self.spans.get(i)), pos)
+    }
+
+    /// `pos` moved by `last`, the last span starting at or before it (None: no such span).
+    fn map_after(last: Option<&Span>, pos: usize) -> usize {
+        match last {
             Some(s) if pos < s.in_end => s.out_start,
             Some(s) => s.out_end + (pos - s.in_end),
             None => pos,
         }
     }
 
-    /// True when the pass changed nothing.
-    pub(crate) fn is_identity(&self) -> bool {
-        self.spans.is_empty()
+    /// Moves sorted offsets in one walk (the mapping keeps their order).
+    fn map_sorted<'a>(&self, positions: impl Iterator<Item = &'a mut usize>) {
+        let mut next = 0; // index of the first span starting after the current position
+        for pos in positions {
+            while self.spans.get(next).is_some_and(|s| s.in_start <= *pos) {
+                next += 1;
+            }
+            let last = next.checked_sub(1).and_then(|i| self.spans.get(i));
+            *pos = Self::map_after(last, *pos);
+        }
     }
 }
 
-/// Builds a pass's output from its input, recording every replacement.
-pub(crate) struct Rewriter {
-    out: String,
+/// Builds a pass's output from its input, recording every replacement. The pass must hand it
+/// the whole input, in order, as kept or replaced pieces.
+pub(crate) struct Rewriter<'a> {
+    input: &'a str,
+    /// The output, from the first replacement on; until then the output is the input.
+    out: Option<String>,
     in_pos: usize,
-    out_pos: usize,
     spans: Vec<Span>,
     log: Vec<Cleaning>,
 }
 
-impl Rewriter {
-    pub(crate) fn with_capacity(n: usize) -> Self {
+impl<'a> Rewriter<'a> {
+    pub(crate) fn new(input: &'a str) -> Self {
         Rewriter {
-            out: String::with_capacity(n),
+            input,
+            out: None,
             in_pos: 0,
-            out_pos: 0,
             spans: Vec::new(),
             log: Vec::new(),
         }
@@ -65,17 +79,33 @@ impl Rewriter {
 
     /// Copies input text unchanged.
     pub(crate) fn keep(&mut self, s: &str) {
-        let n = s.chars().count();
-        self.out.push_str(s);
-        self.in_pos += n;
-        self.out_pos += n;
+        debug_assert!(
+            self.input
+                .get(self.in_pos..)
+                .is_some_and(|r| r.starts_with(s)),
+            "kept text is not the input at {}",
+            self.in_pos
+        );
+        self.in_pos += s.len();
+        if let Some(out) = &mut self.out {
+            out.push_str(s);
+        }
     }
 
     /// Copies one input char unchanged.
     pub(crate) fn keep_char(&mut self, c: char) {
-        self.out.push(c);
-        self.in_pos += 1;
-        self.out_pos += 1;
+        let mut buf = [0u8; 4];
+        self.keep(c.encode_utf8(&mut buf));
+    }
+
+    /// The output so far, made a copy of the input read so far on the first replacement.
+    fn out(&mut self) -> &mut String {
+        let (input, in_pos) = (self.input, self.in_pos);
+        self.out.get_or_insert_with(|| {
+            let mut out = String::with_capacity(input.len());
+            out.push_str(input.get(..in_pos).unwrap_or(""));
+            out
+        })
     }
 
     /// Replaces input text `removed` by `inserted`, logging the change under `kind`
@@ -85,25 +115,32 @@ impl Rewriter {
             self.keep(removed);
             return;
         }
-        let rn = removed.chars().count();
-        let insn = inserted.chars().count();
+        debug_assert!(
+            self.input
+                .get(self.in_pos..)
+                .is_some_and(|r| r.starts_with(removed)),
+            "replaced text is not the input at {}",
+            self.in_pos
+        );
+        let in_start = self.in_pos;
+        let out = self.out();
+        let out_start = out.len();
+        out.push_str(inserted);
         self.spans.push(Span {
-            in_start: self.in_pos,
-            in_end: self.in_pos + rn,
-            out_start: self.out_pos,
-            out_end: self.out_pos + insn,
+            in_start,
+            in_end: in_start + removed.len(),
+            out_start,
+            out_end: out_start + inserted.len(),
         });
         if let Some(kind) = kind {
             self.log.push(Cleaning {
                 kind,
                 removed: removed.to_string(),
                 inserted: inserted.to_string(),
-                at: self.out_pos,
+                at: out_start,
             });
         }
-        self.out.push_str(inserted);
-        self.in_pos += rn;
-        self.out_pos += insn;
+        self.in_pos += removed.len();
     }
 
     /// Removes input text, logging it under `kind`.
@@ -111,17 +148,21 @@ impl Rewriter {
         self.replace(removed, "", Some(kind));
     }
 
-    pub(crate) fn finish(self) -> (String, Vec<Cleaning>, EditMap) {
+    /// The new text (None when nothing was replaced), the log entries in order, and the map.
+    pub(crate) fn finish(self) -> (Option<String>, Vec<Cleaning>, EditMap) {
+        debug_assert_eq!(self.in_pos, self.input.len(), "a pass left input unread");
         (self.out, self.log, EditMap { spans: self.spans })
     }
 }
 
-/// The running state of the cleaning pipeline: the current text and the log so far, whose
-/// offsets always point into the current text.
+/// The running state of the cleaning pipeline: the current text and the log so far, sorted by
+/// position (passes in order among equal positions), whose byte offsets always point into
+/// the current text.
 #[derive(Debug, Default)]
 pub(crate) struct Doc {
     pub(crate) text: String,
-    pub(crate) log: Vec<Cleaning>,
+    /// Each entry with its place in the order entries were made (ties keep that order).
+    log: Vec<(usize, Cleaning)>,
 }
 
 impl Doc {
@@ -132,29 +173,62 @@ impl Doc {
         }
     }
 
-    /// Runs one pass: `f` reads the current text and writes the new one into the rewriter.
+    /// Runs one pass: `f` reads the current text and tells the rewriter the new one.
     pub(crate) fn pass(&mut self, f: impl FnOnce(&str, &mut Rewriter)) {
-        let mut rw = Rewriter::with_capacity(self.text.len());
+        let mut rw = Rewriter::new(&self.text);
         f(&self.text, &mut rw);
         let (text, log, map) = rw.finish();
-        self.apply(text, log, &map);
-    }
-
-    /// Replaces the text by `text`, moving the old log through `map` and adding `log`.
-    pub(crate) fn apply(&mut self, text: String, mut log: Vec<Cleaning>, map: &EditMap) {
-        if !map.is_identity() {
-            for c in &mut self.log {
-                c.at = map.map(c.at);
-            }
+        if let Some(text) = text {
+            map.map_sorted(self.log.iter_mut().map(|(_, c)| &mut c.at));
+            self.text = text;
         }
-        self.text = text;
-        self.log.append(&mut log);
+        self.merge(log);
     }
 
-    /// Sorts the log by position, keeping the order of passes among equal positions.
+    /// Adds a pass's entries (in order), keeping the log sorted by position.
+    fn merge(&mut self, new: Vec<Cleaning>) {
+        let seq0 = self.log.len();
+        let mut new = new
+            .into_iter()
+            .enumerate()
+            .map(|(k, c)| (seq0 + k, c))
+            .peekable();
+        let Some(first) = new.peek() else { return };
+        if self.log.last().is_none_or(|(_, l)| l.at <= first.1.at) {
+            self.log.extend(new);
+            return;
+        }
+        let old = std::mem::take(&mut self.log);
+        let mut merged = Vec::with_capacity(old.len() + new.len());
+        for o in old {
+            while let Some(n) = new.next_if(|(_, n)| n.at < o.1.at) {
+                merged.push(n);
+            }
+            merged.push(o);
+        }
+        merged.extend(new);
+        self.log = merged;
+    }
+
+    /// The text, and the log sorted by position (among equal positions, in the order the
+    /// entries were made) with its offsets in chars.
     pub(crate) fn finish(mut self) -> (String, Vec<Cleaning>) {
-        self.log.sort_by_key(|c| c.at);
-        (self.text, self.log)
+        // Sorted by position already; this orders ties (a quick walk over sorted runs).
+        self.log.sort_by_key(|(seq, c)| (c.at, *seq));
+        let mut chars = 0;
+        let mut byte = 0;
+        let log = self
+            .log
+            .into_iter()
+            .map(|(_, mut c)| {
+                let at = c.at.min(self.text.len());
+                chars += self.text.get(byte..at).map_or(0, |s| s.chars().count());
+                byte = at;
+                c.at = chars;
+                c
+            })
+            .collect();
+        (self.text, log)
     }
 }
 
@@ -164,23 +238,36 @@ mod tests {
 
     #[test]
     fn map_moves_offsets_past_replacements() {
-        let mut rw = Rewriter::with_capacity(16);
+        let mut rw = Rewriter::new("abXYZcd1e");
         rw.keep("ab");
         rw.remove("XYZ", CleanKind::Boilerplate);
         rw.keep("cd");
         rw.replace("1", "一二", Some(CleanKind::Width));
         rw.keep("e");
         let (out, log, map) = rw.finish();
-        assert_eq!(out, "abcd一二e");
+        assert_eq!(out.as_deref(), Some("abcd一二e"));
+        // Byte offsets: 一 and 二 take three bytes each.
         assert_eq!(map.map(0), 0);
         assert_eq!(map.map(1), 1);
         assert_eq!(map.map(3), 2); // inside the removed span
         assert_eq!(map.map(5), 2); // 'c'
         assert_eq!(map.map(6), 3); // 'd'
-        assert_eq!(map.map(8), 6); // 'e'
+        assert_eq!(map.map(7), 4); // '1' became 一二
+        assert_eq!(map.map(8), 10); // 'e'
         assert_eq!(log.len(), 2);
         assert_eq!(log[0].at, 2);
         assert_eq!(log[1].at, 4);
+    }
+
+    #[test]
+    fn a_pass_that_changes_nothing_copies_nothing() {
+        let mut rw = Rewriter::new("领导");
+        rw.keep("领");
+        rw.keep_char('导');
+        let (out, log, map) = rw.finish();
+        assert_eq!(out, None);
+        assert!(log.is_empty());
+        assert_eq!(map.map(3), 3);
     }
 
     #[test]
@@ -201,5 +288,37 @@ mod tests {
         assert_eq!(log[0].at, 0);
         assert_eq!(log[1].kind, CleanKind::Boilerplate);
         assert_eq!(log[1].at, 1);
+    }
+
+    #[test]
+    fn log_offsets_end_in_chars_with_ties_in_pass_order() {
+        let mut doc = Doc::new("甲乙AB丙CD丁".to_string());
+        doc.pass(|t, rw| {
+            rw.keep(&t[..6]);
+            rw.remove("AB", CleanKind::Boilerplate);
+            rw.keep(&t[8..11]);
+            rw.remove("CD", CleanKind::Spacing);
+            rw.keep(&t[13..]);
+        });
+        // A later pass logs an entry before the earlier ones (甲), and one where they now
+        // stand (丙, whose removal moves both to 乙's end): ties keep the order of passes.
+        doc.pass(|t, rw| {
+            rw.remove("甲", CleanKind::Duplicate);
+            rw.keep("乙");
+            rw.remove("丙", CleanKind::Duplicate);
+            rw.keep(&t[9..]);
+        });
+        let (text, log) = doc.finish();
+        assert_eq!(text, "乙丁");
+        let got: Vec<(CleanKind, usize)> = log.iter().map(|c| (c.kind, c.at)).collect();
+        assert_eq!(
+            got,
+            [
+                (CleanKind::Duplicate, 0),
+                (CleanKind::Boilerplate, 1),
+                (CleanKind::Spacing, 1),
+                (CleanKind::Duplicate, 1)
+            ]
+        );
     }
 }

@@ -154,6 +154,15 @@ pub mod stages {
         (c.text, c.title)
     }
 
+    /// [`clean`], calling `after` with the name of each cleaning pass as it ends.
+    pub fn clean_observed(
+        text: &str,
+        after: &mut dyn FnMut(&'static str),
+    ) -> (String, Option<String>) {
+        let c = crate::clean::clean_observed(text, after);
+        (c.text, c.title)
+    }
+
     /// The outline of cleaned text.
     pub fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
         crate::outline::outline(text, title)
