@@ -31,7 +31,7 @@ pub(crate) fn convert_doc(doc: &mut Doc) -> Script {
         let mut converted = whole.split_inclusive('\n');
         let same_lines = whole.split_inclusive('\n').count() == text.split_inclusive('\n').count();
         for line in text.split_inclusive('\n') {
-            han += line.chars().filter(|&c| crate::text::is_han(c)).count();
+            han += crate::text::count_han(line);
             let out: Cow<str> = match converted.next() {
                 Some(out) if same_lines => Cow::Borrowed(out),
                 _ => Cow::Owned(to_simplified(line)),
@@ -40,9 +40,21 @@ pub(crate) fn convert_doc(doc: &mut Doc) -> Script {
                 rw.keep(line);
                 continue;
             }
-            // Most conversions are one character for one: keep unchanged characters as they
-            // are, so offsets stay exact; a phrase that changes length replaces the line.
-            if out.chars().count() == line.chars().count() {
+            // Most conversions are one character for one: a line whose every char became one
+            // of the same length in bytes is replaced in place (no offset moves); otherwise
+            // unchanged characters are kept as they are, so offsets stay exact. A phrase that
+            // changes length replaces the line.
+            let (mut differ, mut same_widths, mut n) = (0, true, 0);
+            for (a, b) in line.chars().zip(out.chars()) {
+                differ += usize::from(a != b);
+                same_widths &= a.len_utf8() == b.len_utf8();
+                n += 1;
+            }
+            let same_count = n == line.chars().count() && n == out.chars().count();
+            if same_count && same_widths {
+                changed += differ;
+                rw.replace_in_place(line, &out);
+            } else if same_count {
                 for (a, b) in line.chars().zip(out.chars()) {
                     if a == b {
                         rw.keep_char(a);

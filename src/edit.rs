@@ -61,16 +61,26 @@ pub(crate) struct Rewriter<'a> {
     input: &'a str,
     /// The output, from the first replacement on; until then the output is the input.
     out: Option<String>,
+    /// A buffer to write the output into (a text an earlier pass left): fresh pages for
+    /// every pass cost more than the copying.
+    spare: String,
     in_pos: usize,
     spans: Vec<Span>,
     log: Vec<Cleaning>,
 }
 
 impl<'a> Rewriter<'a> {
+    #[cfg(test)]
     pub(crate) fn new(input: &'a str) -> Self {
+        Self::with_buffer(input, String::new())
+    }
+
+    /// A rewriter that writes its output into `spare` (emptied first).
+    pub(crate) fn with_buffer(input: &'a str, spare: String) -> Self {
         Rewriter {
             input,
             out: None,
+            spare,
             in_pos: 0,
             spans: Vec::new(),
             log: Vec::new(),
@@ -101,8 +111,11 @@ impl<'a> Rewriter<'a> {
     /// The output so far, made a copy of the input read so far on the first replacement.
     fn out(&mut self) -> &mut String {
         let (input, in_pos) = (self.input, self.in_pos);
+        let spare = &mut self.spare;
         self.out.get_or_insert_with(|| {
-            let mut out = String::with_capacity(input.len());
+            let mut out = std::mem::take(spare);
+            out.clear();
+            out.reserve(input.len());
             out.push_str(input.get(..in_pos).unwrap_or(""));
             out
         })
@@ -143,92 +156,99 @@ impl<'a> Rewriter<'a> {
         self.in_pos += removed.len();
     }
 
+    /// Replaces input text by text whose chars have, one by one, the lengths of those they
+    /// replace: no offset moves, so nothing is recorded (a conversion of one char for one).
+    pub(crate) fn replace_in_place(&mut self, removed: &str, inserted: &str) {
+        debug_assert!(
+            removed.len() == inserted.len()
+                && removed
+                    .chars()
+                    .zip(inserted.chars())
+                    .all(|(a, b)| a.len_utf8() == b.len_utf8()),
+            "an in-place replacement moves offsets"
+        );
+        if removed == inserted {
+            self.keep(removed);
+            return;
+        }
+        self.out().push_str(inserted);
+        self.in_pos += removed.len();
+    }
+
     /// Removes input text, logging it under `kind`.
     pub(crate) fn remove(&mut self, removed: &str, kind: CleanKind) {
         self.replace(removed, "", Some(kind));
     }
 
-    /// The new text (None when nothing was replaced), the log entries in order, and the map.
-    pub(crate) fn finish(self) -> (Option<String>, Vec<Cleaning>, EditMap) {
+    /// The new text (Err with the unused buffer when nothing was replaced), the log entries
+    /// in order, and the map.
+    pub(crate) fn finish(self) -> (Result<String, String>, Vec<Cleaning>, EditMap) {
         debug_assert_eq!(self.in_pos, self.input.len(), "a pass left input unread");
-        (self.out, self.log, EditMap { spans: self.spans })
+        let out = self.out.ok_or(self.spare);
+        (out, self.log, EditMap { spans: self.spans })
     }
 }
 
-/// The running state of the cleaning pipeline: the current text and the log so far, sorted by
-/// position (passes in order among equal positions), whose byte offsets always point into
-/// the current text.
+/// The running state of the cleaning pipeline: the current text and the log so far, whose
+/// byte offsets always point into the current text.
 #[derive(Debug, Default)]
 pub(crate) struct Doc {
     pub(crate) text: String,
-    /// Each entry with its place in the order entries were made (ties keep that order).
-    log: Vec<(usize, Cleaning)>,
+    /// The entries of each pass in turn; those of one pass are sorted by position.
+    log: Vec<Cleaning>,
+    /// Where each pass's entries begin in `log`.
+    runs: Vec<usize>,
+    /// The text before the last change, reused as the next pass's output buffer.
+    spare: String,
 }
 
 impl Doc {
     pub(crate) fn new(text: String) -> Self {
         Doc {
             text,
-            log: Vec::new(),
+            ..Doc::default()
         }
     }
 
     /// Runs one pass: `f` reads the current text and tells the rewriter the new one.
     pub(crate) fn pass(&mut self, f: impl FnOnce(&str, &mut Rewriter)) {
-        let mut rw = Rewriter::new(&self.text);
+        let spare = std::mem::take(&mut self.spare);
+        let mut rw = Rewriter::with_buffer(&self.text, spare);
         f(&self.text, &mut rw);
-        let (text, log, map) = rw.finish();
-        if let Some(text) = text {
-            map.map_sorted(self.log.iter_mut().map(|(_, c)| &mut c.at));
-            self.text = text;
-        }
-        self.merge(log);
-    }
-
-    /// Adds a pass's entries (in order), keeping the log sorted by position.
-    fn merge(&mut self, new: Vec<Cleaning>) {
-        let seq0 = self.log.len();
-        let mut new = new
-            .into_iter()
-            .enumerate()
-            .map(|(k, c)| (seq0 + k, c))
-            .peekable();
-        let Some(first) = new.peek() else { return };
-        if self.log.last().is_none_or(|(_, l)| l.at <= first.1.at) {
-            self.log.extend(new);
-            return;
-        }
-        let old = std::mem::take(&mut self.log);
-        let mut merged = Vec::with_capacity(old.len() + new.len());
-        for o in old {
-            while let Some(n) = new.next_if(|(_, n)| n.at < o.1.at) {
-                merged.push(n);
+        let (out, mut log, map) = rw.finish();
+        match out {
+            Ok(text) => {
+                // The mapping keeps order: each pass's run stays sorted.
+                let mut ends = self.runs.iter().skip(1).copied().chain([self.log.len()]);
+                for &start in &self.runs {
+                    let end = ends.next().unwrap_or(self.log.len());
+                    let run = self.log.get_mut(start..end).unwrap_or_default();
+                    map.map_sorted(run.iter_mut().map(|c| &mut c.at));
+                }
+                self.spare = std::mem::replace(&mut self.text, text);
             }
-            merged.push(o);
+            Err(spare) => self.spare = spare,
         }
-        merged.extend(new);
-        self.log = merged;
+        if !log.is_empty() {
+            self.runs.push(self.log.len());
+            self.log.append(&mut log);
+        }
     }
 
     /// The text, and the log sorted by position (among equal positions, in the order the
     /// entries were made) with its offsets in chars.
     pub(crate) fn finish(mut self) -> (String, Vec<Cleaning>) {
-        // Sorted by position already; this orders ties (a quick walk over sorted runs).
-        self.log.sort_by_key(|(seq, c)| (c.at, *seq));
+        // A stable sort of a few sorted runs: a merge of them.
+        self.log.sort_by_key(|c| c.at);
         let mut chars = 0;
         let mut byte = 0;
-        let log = self
-            .log
-            .into_iter()
-            .map(|(_, mut c)| {
-                let at = c.at.min(self.text.len());
-                chars += self.text.get(byte..at).map_or(0, |s| s.chars().count());
-                byte = at;
-                c.at = chars;
-                c
-            })
-            .collect();
-        (self.text, log)
+        for c in &mut self.log {
+            let at = c.at.min(self.text.len());
+            chars += self.text.get(byte..at).map_or(0, |s| s.chars().count());
+            byte = at;
+            c.at = chars;
+        }
+        (self.text, self.log)
     }
 }
 
@@ -245,7 +265,7 @@ mod tests {
         rw.replace("1", "一二", Some(CleanKind::Width));
         rw.keep("e");
         let (out, log, map) = rw.finish();
-        assert_eq!(out.as_deref(), Some("abcd一二e"));
+        assert_eq!(out.as_deref(), Ok("abcd一二e"));
         // Byte offsets: 一 and 二 take three bytes each.
         assert_eq!(map.map(0), 0);
         assert_eq!(map.map(1), 1);
@@ -265,7 +285,7 @@ mod tests {
         rw.keep("领");
         rw.keep_char('导');
         let (out, log, map) = rw.finish();
-        assert_eq!(out, None);
+        assert!(out.is_err());
         assert!(log.is_empty());
         assert_eq!(map.map(3), 3);
     }

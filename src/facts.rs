@@ -18,7 +18,7 @@
 
 use crate::outline::section_at;
 use crate::report::{Approx, Fact, FactKind, FactRole, Section, SectionRole, Warning, WarningKind};
-use crate::text::{is_han, starts_with_at, words};
+use crate::text::{is_han, starts_with_at, words, Chars};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
@@ -503,7 +503,7 @@ fn number_with_scale(
 
 /// Reads a quantity whose number starts at `i` (after any prefix at `pstart..i`).
 fn quantity_at(
-    cs: &[char],
+    cs: &Chars,
     pstart: usize,
     i: usize,
     prefix: Option<Approx>,
@@ -608,16 +608,15 @@ const MONEY_WORDS: &[&str] = &[
     "元",
 ];
 
-fn about_money(cs: &[char], pstart: usize) -> bool {
+fn about_money(cs: &Chars, pstart: usize) -> bool {
     let from = back_to(cs, pstart, is_sentence_end);
-    let sentence: String = cs.get(from..pstart).unwrap_or(&[]).iter().collect();
+    let sentence = cs.str(from, pstart);
     MONEY_WORDS.iter().any(|w| sentence.contains(w))
 }
 
 /// The unit a clause names before its number: `参与人次达15万` counts 人次.
-fn unit_named_before(cs: &[char], pstart: usize) -> Option<(&'static str, FactKind)> {
-    let clause = clause_before(cs, pstart);
-    let mut c = clause.as_str();
+fn unit_named_before(cs: &Chars, pstart: usize) -> Option<(&'static str, FactKind)> {
+    let mut c = clause_before(cs, pstart);
     for w in [
         "达到", "达", "为", "共计", "共", "约", "超过", "突破", "逾", "近", "有",
     ] {
@@ -643,9 +642,8 @@ fn scaled(v: f64, mult: f64) -> f64 {
 }
 
 /// The clause before `i`, back to the last clause boundary.
-fn clause_before(cs: &[char], i: usize) -> String {
-    let from = back_to(cs, i, is_boundary);
-    cs.get(from..i).unwrap_or(&[]).iter().collect()
+fn clause_before<'a>(cs: &Chars<'a>, i: usize) -> &'a str {
+    cs.str(back_to(cs, i, is_boundary), i)
 }
 
 /// How far back the context of a number is read: bounded, so that text without punctuation
@@ -802,9 +800,9 @@ const GROWTH_UP: &[&str] = &[
 const GROWTH_DOWN: &[&str] = &["下降", "减少", "降低", "回落", "下滑", "降幅", "减", "降"];
 
 /// The growth cue right before a percent: (is growth, is a fall).
-fn growth_cue(cs: &[char], start: usize) -> (bool, bool) {
+fn growth_cue(cs: &Chars, start: usize) -> (bool, bool) {
     let from = start.saturating_sub(6);
-    let window: String = cs.get(from..start).unwrap_or(&[]).iter().collect();
+    let window = cs.str(from, start);
     // Only the part after the last clause boundary counts.
     let window = window.rsplit(|c: char| is_boundary(c)).next().unwrap_or("");
     // `降至3.43%`, `提高到5%`: the level reached, not a change.
@@ -821,7 +819,7 @@ fn growth_cue(cs: &[char], start: usize) -> (bool, bool) {
 
 /// True when the clause before `start` names a base to compare with (`比去年同期`, `较上年`,
 /// `同比`, `环比`).
-fn compared(cs: &[char], start: usize) -> bool {
+fn compared(cs: &Chars, start: usize) -> bool {
     let clause = clause_before(cs, start);
     ["比", "较", "同比", "环比"]
         .iter()
@@ -887,7 +885,7 @@ const DONE_CUES: &[&str] = &[
 ];
 
 /// Achievement or target, from the section and the sentence's own words.
-fn role_of(cs: &[char], q: &Quantity, section_role: SectionRole, prev_end: usize) -> FactRole {
+fn role_of(cs: &Chars, q: &Quantity, section_role: SectionRole, prev_end: usize) -> FactRole {
     // A cue governs its own clause and the list that follows it (`力争新增高企5家，省级高新
     // 技术产品8个`): read back three clauses within the sentence.
     let from = back_to(cs, q.start, is_sentence_end);
@@ -898,24 +896,19 @@ fn role_of(cs: &[char], q: &Quantity, section_role: SectionRole, prev_end: usize
         }
         start = back_to(cs, start.saturating_sub(1), |c| matches!(c, '，' | ',')).max(from);
     }
-    let sentence: String = cs.get(start..q.start).unwrap_or(&[]).iter().collect();
+    let sentence = cs.str(start, q.start);
     // The clause the number closes: `在去年完成19家企业的基础上` reports a result.
-    let after: String = cs
+    let after_len = cs
         .iter()
         .skip(q.end)
         .take(16)
         .take_while(|&&c| !is_sentence_end(c) && c != '，')
-        .collect();
+        .count();
+    let after = cs.str(q.end, q.end + after_len);
     // Only the words since the number before count: `在去年完成19家企业的基础上扩大到40家`
     // makes 19 a result and leaves 40 to the plan.
-    let clause = clause_before(cs, q.start);
-    let since = q
-        .start
-        .saturating_sub(prev_end.max(q.start.saturating_sub(clause.chars().count())));
-    let clause: String = clause
-        .chars()
-        .skip(clause.chars().count().saturating_sub(since))
-        .collect();
+    let clause_from = back_to(cs, q.start, is_boundary);
+    let clause = cs.str(clause_from.max(prev_end.min(q.start)), q.start);
     static DONE: OnceLock<AhoCorasick> = OnceLock::new();
     let done = words(&DONE, &[DONE_CUES], MatchKind::Standard).is_match(&clause)
         || clause.ends_with('共')
@@ -1081,16 +1074,10 @@ fn strip_time_lead(s: &str) -> &str {
 
 /// The words that say what was counted: the clause before the number, without lead-ins and
 /// linking verbs; null when nothing is left or the clause is too long to be a subject.
-fn subject_of(cs: &[char], q: &Quantity, prev_end: usize) -> Option<String> {
+fn subject_of(cs: &Chars, q: &Quantity, prev_end: usize) -> Option<String> {
     // Only the words since the number before belong to this one.
-    let clause = clause_before(cs, q.start);
-    let n = clause.chars().count();
-    let since = q.start.saturating_sub(prev_end);
-    let skip = clause
-        .char_indices()
-        .nth(n.saturating_sub(since))
-        .map_or(clause.len(), |(b, _)| b);
-    let mut s: &str = clause.get(skip..).unwrap_or("");
+    let from = back_to(cs, q.start, is_boundary);
+    let mut s: &str = cs.str(from.max(prev_end.min(q.start)), q.start);
     loop {
         let before = s.len();
         s = strip_time_lead(s);
@@ -1127,16 +1114,16 @@ fn subject_of(cs: &[char], q: &Quantity, prev_end: usize) -> Option<String> {
 
 /// The noun a count is followed by (`申报1家省级科技孵化器`, `组织7家农业企业到…`), when the
 /// words before it name no subject: Han characters up to a verb, preposition or punctuation.
-fn noun_after(cs: &[char], end: usize) -> Option<String> {
+fn noun_after(cs: &Chars, end: usize) -> Option<String> {
     const STOP: &str = "到在参加开展进行被为与对向了的等和及并将从于由把给让";
-    let noun: String = cs
+    let n = cs
         .iter()
         .skip(end)
         .take(13)
         .take_while(|&&c| is_han(c) && !STOP.contains(c))
-        .collect();
-    let n = noun.chars().count();
-    ((2..=12).contains(&n) && !BARE_VERBS.contains(&noun.as_str())).then_some(noun)
+        .count();
+    let noun = cs.str(end, end + n);
+    ((2..=12).contains(&n) && !BARE_VERBS.contains(&noun)).then(|| noun.to_string())
 }
 
 /// Verbs that, standing alone before a number, name the action and not the thing counted.
@@ -1186,7 +1173,8 @@ pub(crate) fn find(
     sections: &[Section],
     doc_role: SectionRole,
 ) -> (Vec<Fact>, Vec<Warning>) {
-    let cs: Vec<char> = text.chars().collect();
+    let cs = Chars::new(text);
+    let cs = &cs;
     let mut facts: Vec<Fact> = Vec::new();
     let mut warnings = Vec::new();
     let mut i = 0;
@@ -1219,8 +1207,8 @@ pub(crate) fn find(
                 let (mut growth, mut down) = growth_cue(&cs, start);
                 // `同比分别增长4.3%和53.9%`: the second of a pair shares the first's cue.
                 if let Some(prev) = facts.last().filter(|p| p.kind == FactKind::Growth) {
-                    let between: String = cs.get(prev.end..start).unwrap_or(&[]).iter().collect();
-                    if matches!(between.as_str(), "和" | "、" | "与" | "及" | "，" | ",") {
+                    let between = cs.str(prev.end, start);
+                    if matches!(between, "和" | "、" | "与" | "及" | "，" | ",") {
                         growth = true;
                         down = prev.value < 0.0;
                     }
@@ -1248,9 +1236,8 @@ pub(crate) fn find(
                 // `收入分别达到5.2万元和2.8万元`: the second of a pair shares the first's subject.
                 if subject.is_none() {
                     if let Some(prev) = facts.last() {
-                        let between: String =
-                            cs.get(prev.end..start).unwrap_or(&[]).iter().collect();
-                        if matches!(between.as_str(), "和" | "、" | "与" | "及" | "至")
+                        let between = cs.str(prev.end, start);
+                        if matches!(between, "和" | "、" | "与" | "及" | "至")
                             && prev.unit == q.unit
                         {
                             subject = prev.subject.clone();
@@ -1260,7 +1247,7 @@ pub(crate) fn find(
                 if subject.is_none() && kind == FactKind::Growth {
                     // `规上新产品产值67.3亿元，同比增长22.1%`: the growth of the quantity before.
                     subject = facts.last().and_then(|f: &Fact| {
-                        let between: String = cs.get(f.end..start).unwrap_or(&[]).iter().collect();
+                        let between = cs.str(f.end, start);
                         (!between.contains(is_sentence_end))
                             .then(|| f.subject.clone())
                             .flatten()
@@ -1269,7 +1256,7 @@ pub(crate) fn find(
                 if subject.is_none() && kind == FactKind::Count {
                     subject = noun_after(&cs, q.end);
                 }
-                let span: String = cs.get(start..q.end).unwrap_or(&[]).iter().collect();
+                let span = cs.str(start, q.end).to_string();
                 if q.decimal_comma {
                     warnings.push(Warning {
                         kind: WarningKind::DecimalComma,

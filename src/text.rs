@@ -53,6 +53,41 @@ pub(crate) fn starts_with_at(cs: &[char], i: usize, word: &str) -> bool {
         .all(|(k, w)| cs.get(i + k) == Some(&w))
 }
 
+/// A text as chars, each with its byte offset: read by char index (it derefs to `[char]`)
+/// and any span borrowed as a `&str`, so that no string is built to look at one.
+pub(crate) struct Chars<'a> {
+    text: &'a str,
+    cs: Vec<char>,
+    /// The byte offset of each char, and the text's length after the last.
+    at: Vec<usize>,
+}
+
+impl<'a> Chars<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        let (at, cs) = text.char_indices().chain([(text.len(), '\0')]).unzip();
+        let mut chars = Chars { text, cs, at };
+        chars.cs.pop();
+        chars
+    }
+
+    /// The chars `a..b` as text (clamped to the text; empty when `a >= b`).
+    pub(crate) fn str(&self, a: usize, b: usize) -> &'a str {
+        let n = self.cs.len();
+        let (a, b) = (a.min(n), b.min(n));
+        match (self.at.get(a), self.at.get(b)) {
+            (Some(&x), Some(&y)) if x < y => self.text.get(x..y).unwrap_or(""),
+            _ => "",
+        }
+    }
+}
+
+impl std::ops::Deref for Chars<'_> {
+    type Target = [char];
+    fn deref(&self) -> &[char] {
+        &self.cs
+    }
+}
+
 /// A Han ideograph (CJK Unified Ideographs and their extensions, compatibility ideographs).
 pub(crate) fn is_han(c: char) -> bool {
     matches!(c,
@@ -60,6 +95,30 @@ pub(crate) fn is_han(c: char) -> bool {
         | '\u{3400}'..='\u{4DBF}'
         | '\u{F900}'..='\u{FAFF}'
         | '\u{20000}'..='\u{3134F}')
+}
+
+/// How many chars of `s` are Han ([`is_han`]), reading most by their first byte alone.
+pub(crate) fn count_han(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // E5..E9 lead the three-byte forms of U+5000..U+9FFF, all CJK Unified Ideographs:
+        // `i` stays on char boundaries.
+        if (0xE5..=0xE9).contains(&b) {
+            n += 1;
+            i += 3;
+            continue;
+        }
+        match s.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) => {
+                n += usize::from(is_han(c));
+                i += c.len_utf8();
+            }
+            None => break,
+        }
+    }
+    n
 }
 
 /// CJK punctuation and full-width forms that sit between Han characters without spaces.
@@ -148,6 +207,28 @@ mod tests {
         assert_eq!(found, expected);
         assert_eq!(found.len(), 3);
         assert_eq!(char_positions("", &['(']).count(), 0);
+    }
+
+    #[test]
+    fn chars_borrow_spans_by_char_index() {
+        let t = "共12项，a领导";
+        let cs = Chars::new(t);
+        assert_eq!(cs.len(), 8);
+        assert_eq!(cs.get(1), Some(&'1'));
+        assert_eq!(cs.str(0, 4), "共12项");
+        assert_eq!(cs.str(5, 8), "a领导");
+        assert_eq!(cs.str(6, 99), "领导");
+        assert_eq!(cs.str(4, 2), "");
+        assert_eq!(Chars::new("").str(0, 1), "");
+    }
+
+    #[test]
+    fn count_han_agrees_with_is_han() {
+        let t = "領(lǐng)導䷀㐀丁鿿﨑𠀀𱍐 ab，。\u{4DC0}";
+        let expected = t.chars().filter(|&c| is_han(c)).count();
+        assert_eq!(count_han(t), expected);
+        assert_eq!(expected, 7); // not ䷀ (U+4DC0) nor U+31350
+        assert_eq!(count_han(""), 0);
     }
 
     #[test]
