@@ -380,11 +380,33 @@ const UNIT_WORDS: &[(&str, &str)] = &[
     ("瓶", "颈"),
 ];
 
+/// `a == b`, with a quick look at the lengths and first bytes before any call to memcmp (this
+/// runs for every candidate against lists of short words).
+fn same_str(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
+/// `s` without `w` at its start, if it starts with it (first bytes compared first).
+fn strip_word_prefix<'a>(s: &'a str, w: &str) -> Option<&'a str> {
+    if s.as_bytes().first() != w.as_bytes().first() {
+        return None;
+    }
+    s.strip_prefix(w)
+}
+
+/// `s` without `w` at its end, if it ends with it (last bytes compared first).
+fn strip_word_suffix<'a>(s: &'a str, w: &str) -> Option<&'a str> {
+    if s.as_bytes().last() != w.as_bytes().last() {
+        return None;
+    }
+    s.strip_suffix(w)
+}
+
 fn unit_is_word(unit: &str, next: Option<char>) -> bool {
     next.is_some_and(|n| {
         UNIT_WORDS
             .iter()
-            .any(|(u, after)| *u == unit && after.contains(n))
+            .any(|(u, after)| same_str(u, unit) && after.contains(n))
     })
 }
 
@@ -1082,12 +1104,12 @@ fn subject_of(cs: &Chars, q: &Quantity, prev_end: usize) -> Option<String> {
         let before = s.len();
         s = strip_time_lead(s);
         for w in LEAD_WORDS {
-            if let Some(r) = s.strip_prefix(w) {
+            if let Some(r) = strip_word_prefix(s, w) {
                 s = r;
             }
         }
         for w in TRAIL_WORDS {
-            if let Some(r) = s.strip_suffix(w) {
+            if let Some(r) = strip_word_suffix(s, w) {
                 s = r;
             }
         }

@@ -64,10 +64,16 @@ pub(crate) struct Chars<'a> {
 
 impl<'a> Chars<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        let (at, cs) = text.char_indices().chain([(text.len(), '\0')]).unzip();
-        let mut chars = Chars { text, cs, at };
-        chars.cs.pop();
-        chars
+        // Sized first: growing vectors of millions page-faults and copies.
+        let n = text.chars().count();
+        let mut cs = Vec::with_capacity(n);
+        let mut at = Vec::with_capacity(n + 1);
+        for (i, c) in text.char_indices() {
+            at.push(i);
+            cs.push(c);
+        }
+        at.push(text.len());
+        Chars { text, cs, at }
     }
 
     /// The chars `a..b` as text (clamped to the text; empty when `a >= b`).
