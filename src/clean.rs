@@ -322,6 +322,18 @@ const INLINE_PHRASES: &[&str] = &[
 
 static INLINE: OnceLock<AhoCorasick> = OnceLock::new();
 static SITE: OnceLock<AhoCorasick> = OnceLock::new();
+static ANY_PHRASE: OnceLock<AhoCorasick> = OnceLock::new();
+
+/// True when a line holds a site or an inline phrase: one scan tells most lines, which hold
+/// neither, that both searches can be skipped.
+fn any_phrase(line: &str) -> bool {
+    crate::text::words(
+        &ANY_PHRASE,
+        &[SITE_PHRASES, INLINE_PHRASES],
+        MatchKind::Standard,
+    )
+    .is_match(line)
+}
 
 /// One automaton for a list of phrases, built on first use; the leftmost longest match wins.
 fn phrases(cell: &'static OnceLock<AhoCorasick>, list: &[&str]) -> &'static AhoCorasick {
@@ -329,7 +341,13 @@ fn phrases(cell: &'static OnceLock<AhoCorasick>, list: &[&str]) -> &'static AhoC
 }
 
 /// Names a removed whole line, or None when the line is not chrome.
+#[cfg(test)]
 fn chrome_line(line: &str) -> Option<CleanKind> {
+    chrome_line_with(line, any_phrase(line))
+}
+
+/// [`chrome_line`], told whether the line holds any phrase ([`any_phrase`]).
+fn chrome_line_with(line: &str, phrase: bool) -> Option<CleanKind> {
     let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     if t.is_empty() {
         return None;
@@ -338,7 +356,8 @@ fn chrome_line(line: &str) -> Option<CleanKind> {
     if n <= 150 && crate::scan::metadata_row(t) {
         return Some(CleanKind::Boilerplate);
     }
-    if crate::scan::page_counter(t) {
+    // A page counter is short, even with the file name some sites put before it.
+    if n <= 150 && crate::scan::page_counter(t) {
         return Some(CleanKind::PageMarker);
     }
     if crate::scan::bare_page_number(t) {
@@ -349,7 +368,7 @@ fn chrome_line(line: &str) -> Option<CleanKind> {
     {
         return Some(CleanKind::Boilerplate);
     }
-    if phrases(&SITE, SITE_PHRASES).is_match(t) {
+    if phrase && phrases(&SITE, SITE_PHRASES).is_match(t) {
         return Some(CleanKind::Boilerplate);
     }
     if crate::scan::file_name_line(t) {
@@ -359,9 +378,9 @@ fn chrome_line(line: &str) -> Option<CleanKind> {
     // 下载`) or a label (`相关推荐`). Up to 40 chars only when spaces or bars part its items: a
     // line of prose wrapped at a page's width (`推荐三鼎织造、真爱毛纺、…等5家公司申报高新`)
     // is longer than a label and runs on without gaps.
-    let sentence = t.contains(['。', '，', ',', '、', '；']);
-    let items = t.contains([' ', '\u{3000}', '\t', '|', '｜']);
-    if (n <= 20 || (n <= 40 && items)) && !sentence && SITE_WORDS.iter().any(|w| t.contains(w)) {
+    let short = n <= 20 || (n <= 40 && t.contains([' ', '\u{3000}', '\t', '|', '｜']));
+    let sentence = || t.contains(['。', '，', ',', '、', '；']);
+    if short && !sentence() && SITE_WORDS.iter().any(|w| t.contains(w)) {
         return Some(CleanKind::Boilerplate);
     }
     if is_menu(t) {
@@ -417,7 +436,8 @@ fn chrome(text: &str, rw: &mut Rewriter) -> Option<String> {
     let mut in_links = false;
     for line in text.split_inclusive('\n') {
         let t = line.trim();
-        if let Some(kind) = chrome_line(line) {
+        let phrase = any_phrase(line);
+        if let Some(kind) = chrome_line_with(line, phrase) {
             if name.is_none() {
                 name = crate::scan::doc_name(line);
             }
@@ -432,7 +452,11 @@ fn chrome(text: &str, rw: &mut Rewriter) -> Option<String> {
             }
             in_links = false;
         }
-        keep_without_phrases(line, rw);
+        if phrase {
+            keep_without_phrases(line, rw);
+        } else {
+            rw.keep(line);
+        }
     }
     name
 }
@@ -603,14 +627,45 @@ const DOC_KINDS: &[&str] = &[
 /// A line of a report's own body ends a sentence or a heading. A line that ends mid-sentence
 /// was cut by the scrape: a page end (a long line: `…使新成果加以快速推⏎广转化`), or the fixed
 /// width of PDF text (many lines of one length). Joined, unless the next line opens a heading.
+/// The chars of `s` that are not whitespace, reading most by their first byte alone.
+fn visible_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let (mut n, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            0..=0x7F => {
+                n += usize::from(!char::from(b).is_whitespace());
+                i += 1;
+            }
+            // Whitespace beyond ASCII (U+0085, U+00A0, U+1680, U+2000.., U+3000) starts with
+            // C2, E1, E2 or E3: only chars with those first bytes are decoded.
+            0xC2 | 0xE1..=0xE3 => match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => {
+                    n += usize::from(!c.is_whitespace());
+                    i += c.len_utf8();
+                }
+                None => break,
+            },
+            _ => {
+                n += 1;
+                i += match b {
+                    0xC0..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    _ => 4,
+                };
+            }
+        }
+    }
+    n
+}
+
 fn join_wraps(text: &str, rw: &mut Rewriter) {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     // Lengths in visible characters: letter-spacing (removed later) makes a line no longer.
-    let len = |l: &str| l.chars().filter(|c| !c.is_whitespace()).count();
+    let lens: Vec<usize> = lines.iter().map(|l| visible_len(l)).collect();
     // The width of PDF text: the most common length among lines of some length.
     let mut counts = std::collections::HashMap::new();
-    for l in &lines {
-        let n = len(l);
+    for &n in &lens {
         if n >= 15 {
             *counts.entry(n).or_insert(0usize) += 1;
         }
@@ -633,7 +688,7 @@ fn join_wraps(text: &str, rw: &mut Rewriter) {
             continue;
         };
         let next = lines.get(i + 1).copied().unwrap_or("");
-        let n = len(body);
+        let n = lens.get(i).copied().unwrap_or(0);
         let cut = last_visible(body).is_some_and(|c| !is_terminal(c) && c != '，' && c != '、')
             || last_visible(body).is_some_and(|c| c == '，' || c == '、');
         // A numbered line is a heading unless it fills the PDF width (a wrapped paragraph).
@@ -986,6 +1041,14 @@ mod tests {
             "开头享受企业所得税优惠政策自查，帮助企业落实税收优惠。继续推进\n"
         );
         assert_eq!(log.len(), 4);
+    }
+
+    #[test]
+    fn visible_len_counts_what_is_not_whitespace() {
+        let t = "一、 领 导\u{3000}\u{A0}\u{85}\u{1680}\u{2003}\u{202F}x\u{1F}é𠀀\t\r\n";
+        let expected = t.chars().filter(|c| !c.is_whitespace()).count();
+        assert_eq!(visible_len(t), expected);
+        assert_eq!(expected, 8);
     }
 
     #[test]
