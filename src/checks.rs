@@ -11,7 +11,7 @@ pub(crate) fn check(
     sections: &[Section],
     title: Option<&str>,
 ) -> Vec<Warning> {
-    let cs: Vec<char> = text.chars().collect();
+    let cs: Vec<char> = crate::text::char_vec(text);
     let mut out = Vec::new();
     masked(text, &mut out);
     missing(text, &mut out);

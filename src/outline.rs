@@ -338,7 +338,7 @@ pub(crate) fn role_of(title: &str) -> Option<SectionRole> {
 
 /// Builds the outline of cleaned text. `title` gives the role of text outside any section.
 pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = crate::text::char_vec(text);
     let doc_role = title.and_then(role_of).unwrap_or(SectionRole::Other);
     // Candidates in document order, with article dividers as level-0 entries.
     let mut found: Vec<(Option<Marker>, usize, usize)> = Vec::new(); // (marker, start, len) ; None = divider
@@ -574,6 +574,10 @@ fn year_roles(sections: &[Section]) -> Vec<Option<SectionRole>> {
 fn list_items(lines: &[&str]) -> Vec<bool> {
     let one_sentence = |line: &str| -> bool {
         let t = line.trim();
+        // Only these tiers make list items: lines that start otherwise (most) are not read.
+        if !t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '(' | '（' | '①'..='⑳')) {
+            return false;
+        }
         let chars: Vec<char> = t.chars().collect();
         let Some((tier, _, len)) = marker_at(&chars, 0) else {
             return false;
@@ -646,13 +650,19 @@ fn plain_heading_line(line: &str) -> bool {
 /// A part heading glued between a sentence end and a paragraph that opens with a year:
 /// `…任务。岁首谈思路2007年是…`. Returns where the heading phrase ends.
 fn glued_plain_heading(chars: &[char], from: usize) -> Option<usize> {
-    let head: String = chars
-        .get(from..(from + 12).min(chars.len()))?
-        .iter()
-        .collect();
+    // The words are looked for in the 12 chars from `from`.
+    let head_end = (from + 12).min(chars.len());
+    if from >= head_end {
+        return None;
+    }
     for w in ["思路", "打算", "计划", "安排", "要点", "总结", "回顾"] {
-        let Some(b) = head.find(w) else { continue };
-        let end = from + head[..b].chars().count() + w.chars().count();
+        let wlen = w.chars().count();
+        let Some(at) = (from..head_end.saturating_sub(wlen - 1))
+            .find(|&k| crate::text::starts_with_at(chars, k, w))
+        else {
+            continue;
+        };
+        let end = at + wlen;
         let year = chars.get(end..end + 4)?;
         let after = chars.get(end + 4..end + 6).unwrap_or(&[]);
         if end - from >= 3

@@ -53,6 +53,14 @@ pub(crate) fn starts_with_at(cs: &[char], i: usize, word: &str) -> bool {
         .all(|(k, w)| cs.get(i + k) == Some(&w))
 }
 
+/// The chars of a whole text, in a vector sized first (growing one of millions page-faults
+/// and copies).
+pub(crate) fn char_vec(text: &str) -> Vec<char> {
+    let mut cs = Vec::with_capacity(text.chars().count());
+    cs.extend(text.chars());
+    cs
+}
+
 /// A text as chars, each with its byte offset: read by char index (it derefs to `[char]`)
 /// and any span borrowed as a `&str`, so that no string is built to look at one.
 pub(crate) struct Chars<'a> {
