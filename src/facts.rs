@@ -932,7 +932,7 @@ fn role_of(cs: &Chars, q: &Quantity, section_role: SectionRole, prev_end: usize)
     let clause_from = back_to(cs, q.start, is_boundary);
     let clause = cs.str(clause_from.max(prev_end.min(q.start)), q.start);
     static DONE: OnceLock<AhoCorasick> = OnceLock::new();
-    let done = words(&DONE, &[DONE_CUES], MatchKind::Standard).is_match(&clause)
+    let done = words(&DONE, &[DONE_CUES], MatchKind::Standard).is_match(clause)
         || clause.ends_with('共')
         || (clause.starts_with('共') && !clause.starts_with("共建") && !clause.starts_with("共同"))
         || after.contains("基础上");
@@ -949,7 +949,7 @@ fn role_of(cs: &Chars, q: &Quantity, section_role: SectionRole, prev_end: usize)
             &[TARGET_CUES, NOT_CUES],
             MatchKind::LeftmostLongest,
         )
-        .find_iter(&sentence)
+        .find_iter(sentence)
         .any(|m| m.pattern().as_usize() < TARGET_CUES.len())
     };
     if plan_section || cue() {
@@ -1210,7 +1210,7 @@ pub(crate) fn find(
         // An Arabic number in the middle of digits or a code was skipped with its run.
         let (pstart, prefix, bare_ok) = PREFIXES
             .iter()
-            .find(|(w, _)| word_before(&cs, i, w) && prefix_ok(&cs, i, w))
+            .find(|(w, _)| word_before(cs, i, w) && prefix_ok(cs, i, w))
             .map_or((i, None, false), |(w, ap)| {
                 (i - w.chars().count(), *ap, true)
             });
@@ -1219,14 +1219,14 @@ pub(crate) fn find(
             && cs
                 .get(i - 2)
                 .is_some_and(|&c| is_han(c) || c == '为' || c == '：');
-        let parsed = percent_in_words(&cs, i).or_else(|| {
-            quantity_at(&cs, pstart, i, prefix, bare_ok).filter(|q| candidate_ok(&cs, i, q))
+        let parsed = percent_in_words(cs, i).or_else(|| {
+            quantity_at(cs, pstart, i, prefix, bare_ok).filter(|q| candidate_ok(cs, i, q))
         });
         match parsed {
             Some(mut q) => {
                 q.negative = negative;
                 let start = if negative { i - 1 } else { q.start };
-                let (mut growth, mut down) = growth_cue(&cs, start);
+                let (mut growth, mut down) = growth_cue(cs, start);
                 // `同比分别增长4.3%和53.9%`: the second of a pair shares the first's cue.
                 if let Some(prev) = facts.last().filter(|p| p.kind == FactKind::Growth) {
                     let between = cs.str(prev.end, start);
@@ -1240,7 +1240,7 @@ pub(crate) fn find(
                     kind = FactKind::Growth;
                 }
                 // `比去年同期增加112家`: a change against a named base, whatever its unit.
-                if growth && compared(&cs, start) {
+                if growth && compared(cs, start) {
                     kind = FactKind::Growth;
                 }
                 let sign = if q.negative || (kind == FactKind::Growth && down) {
@@ -1253,8 +1253,8 @@ pub(crate) fn find(
                 let section_role = section
                     .and_then(|s| sections.get(s))
                     .map_or(doc_role, |s| s.role);
-                let role = role_of(&cs, &q, section_role, prev_end);
-                let mut subject = subject_of(&cs, &q, prev_end);
+                let role = role_of(cs, &q, section_role, prev_end);
+                let mut subject = subject_of(cs, &q, prev_end);
                 // `收入分别达到5.2万元和2.8万元`: the second of a pair shares the first's subject.
                 if subject.is_none() {
                     if let Some(prev) = facts.last() {
@@ -1276,7 +1276,7 @@ pub(crate) fn find(
                     });
                 }
                 if subject.is_none() && kind == FactKind::Count {
-                    subject = noun_after(&cs, q.end);
+                    subject = noun_after(cs, q.end);
                 }
                 let span = cs.str(start, q.end).to_string();
                 if q.decimal_comma {

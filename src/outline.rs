@@ -575,7 +575,8 @@ fn list_items(lines: &[&str]) -> Vec<bool> {
     let one_sentence = |line: &str| -> bool {
         let t = line.trim();
         // Only these tiers make list items: lines that start otherwise (most) are not read.
-        if !t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '(' | '（' | '①'..='⑳')) {
+        if !t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '(' | '（' | '①'..='⑳'))
+        {
             return false;
         }
         let chars: Vec<char> = t.chars().collect();
