@@ -427,6 +427,10 @@ async function render(r) {
   const title = el('h2', 'title', r.title ?? t('untitled'));
   $('#meta').replaceChildren(title, el('p', 'source', t('meta')(r)), el('p', 'counts', t('counts')(r)));
   renderLegend();
+  // The panels fill in after the text: until then they show nothing rather than the report
+  // rendered before.
+  for (const id of ['#outline', '#summary', '#warnings', '#cleaning', '#facts tbody']) $(id).replaceChildren();
+  for (const id of ['#warn-count', '#clean-count']) $(id).textContent = '';
   // Marks for scripts/page-timing.mjs.
   performance.mark('zhreport:render-start');
   // The text first (what the reader came for), then the panels, each in a task of its own.

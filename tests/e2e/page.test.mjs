@@ -88,8 +88,18 @@ test('pasted text is analysed: facts highlighted, outline clickable, text not HT
 test('a GBK file picked or dropped is decoded, and a PDF is refused', async () => {
   const { page, errors } = await open();
   const gbk = await readFile(new URL('tests/fixtures/encodings/000.gbk.txt', root));
+  // When the new report's title is shown, no panel may still show the sample's.
+  await page.evaluate(() => {
+    new MutationObserver((_, observer) => {
+      if (!/义乌/.test(document.querySelector('#meta .title')?.textContent ?? '')) return;
+      window.panelsAtTitle = ['#outline', '#summary', '#warnings'].map((id) => document.querySelector(id).textContent);
+      observer.disconnect();
+    }).observe(document.querySelector('#meta'), { childList: true, subtree: true });
+  });
   await page.setInputFiles('#files', { name: '000.gbk.txt', mimeType: 'text/plain', buffer: gbk });
   await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 2);
+  await page.waitForFunction(() => window.panelsAtTitle);
+  assert.deepEqual(await page.evaluate(() => window.panelsAtTitle), ['', '', '']);
   assert.match(await page.textContent('#meta'), /gb18030/);
   assert.match(await page.textContent('#meta .title'), /义乌市科技局、知识产权局、地震局2009年工作总结和2010年工作思路/);
   assert.match(await page.textContent('#outline'), /2010年工作思路/);
