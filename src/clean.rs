@@ -105,21 +105,9 @@ fn by_line(
 
 /// True when `needs` picks a character of `line` outside U+4000..U+9FFF.
 fn any_but_han(line: &str, needs: &impl Fn(char) -> bool) -> bool {
-    let bytes = line.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // E4..E9 lead the three-byte forms of U+4000..U+9FFF: `i` stays on char boundaries.
-        if (0xE4..=0xE9).contains(&b) {
-            i += 3;
-            continue;
-        }
-        match line.get(i..).and_then(|s| s.chars().next()) {
-            Some(c) if needs(c) => return true,
-            Some(c) => i += c.len_utf8(),
-            None => return false,
-        }
-    }
-    false
+    // E4..E9 lead the three-byte forms of U+4000..U+9FFF.
+    let by_lead = |b: u8| (0xE4..=0xE9).contains(&b).then_some(false);
+    crate::text::count_chars(line, by_lead, needs) > 0
 }
 
 fn normalize(text: &str, rw: &mut Rewriter) {
@@ -627,42 +615,10 @@ const DOC_KINDS: &[&str] = &[
 /// A line of a report's own body ends a sentence or a heading. A line that ends mid-sentence
 /// was cut by the scrape: a page end (a long line: `…使新成果加以快速推⏎广转化`), or the fixed
 /// width of PDF text (many lines of one length). Joined, unless the next line opens a heading.
-/// The chars of `s` that are not whitespace, reading most by their first byte alone.
-fn visible_len(s: &str) -> usize {
-    let bytes = s.as_bytes();
-    let (mut n, mut i) = (0, 0);
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            0..=0x7F => {
-                n += usize::from(!char::from(b).is_whitespace());
-                i += 1;
-            }
-            // Whitespace beyond ASCII (U+0085, U+00A0, U+1680, U+2000.., U+3000) starts with
-            // C2, E1, E2 or E3: only chars with those first bytes are decoded.
-            0xC2 | 0xE1..=0xE3 => match s.get(i..).and_then(|r| r.chars().next()) {
-                Some(c) => {
-                    n += usize::from(!c.is_whitespace());
-                    i += c.len_utf8();
-                }
-                None => break,
-            },
-            _ => {
-                n += 1;
-                i += match b {
-                    0xC0..=0xDF => 2,
-                    0xE0..=0xEF => 3,
-                    _ => 4,
-                };
-            }
-        }
-    }
-    n
-}
-
 fn join_wraps(text: &str, rw: &mut Rewriter) {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     // Lengths in visible characters: letter-spacing (removed later) makes a line no longer.
-    let lens: Vec<usize> = lines.iter().map(|l| visible_len(l)).collect();
+    let lens: Vec<usize> = lines.iter().map(|l| crate::text::visible_len(l)).collect();
     // The width of PDF text: the most common length among lines of some length.
     let mut counts = std::collections::HashMap::new();
     for &n in &lens {
@@ -1041,14 +997,6 @@ mod tests {
             "开头享受企业所得税优惠政策自查，帮助企业落实税收优惠。继续推进\n"
         );
         assert_eq!(log.len(), 4);
-    }
-
-    #[test]
-    fn visible_len_counts_what_is_not_whitespace() {
-        let t = "一、 领 导\u{3000}\u{A0}\u{85}\u{1680}\u{2003}\u{202F}x\u{1F}é𠀀\t\r\n";
-        let expected = t.chars().filter(|c| !c.is_whitespace()).count();
-        assert_eq!(visible_len(t), expected);
-        assert_eq!(expected, 8);
     }
 
     #[test]

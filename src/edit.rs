@@ -194,10 +194,8 @@ impl<'a> Rewriter<'a> {
 #[derive(Debug, Default)]
 pub(crate) struct Doc {
     pub(crate) text: String,
-    /// The entries of each pass in turn; those of one pass are sorted by position.
-    log: Vec<Cleaning>,
-    /// Where each pass's entries begin in `log`.
-    runs: Vec<usize>,
+    /// The entries of each pass that made any, in pass order; each sorted by position.
+    runs: Vec<Vec<Cleaning>>,
     /// The text before the last change, reused as the next pass's output buffer.
     spare: String,
 }
@@ -215,14 +213,11 @@ impl Doc {
         let spare = std::mem::take(&mut self.spare);
         let mut rw = Rewriter::with_buffer(&self.text, spare);
         f(&self.text, &mut rw);
-        let (out, mut log, map) = rw.finish();
+        let (out, log, map) = rw.finish();
         match out {
             Ok(text) => {
-                // The mapping keeps order: each pass's run stays sorted.
-                let mut ends = self.runs.iter().skip(1).copied().chain([self.log.len()]);
-                for &start in &self.runs {
-                    let end = ends.next().unwrap_or(self.log.len());
-                    let run = self.log.get_mut(start..end).unwrap_or_default();
+                // The mapping keeps order: each run stays sorted.
+                for run in &mut self.runs {
                     map.map_sorted(run.iter_mut().map(|c| &mut c.at));
                 }
                 self.spare = std::mem::replace(&mut self.text, text);
@@ -230,25 +225,25 @@ impl Doc {
             Err(spare) => self.spare = spare,
         }
         if !log.is_empty() {
-            self.runs.push(self.log.len());
-            self.log.append(&mut log);
+            self.runs.push(log);
         }
     }
 
     /// The text, and the log sorted by position (among equal positions, in the order the
     /// entries were made) with its offsets in chars.
-    pub(crate) fn finish(mut self) -> (String, Vec<Cleaning>) {
+    pub(crate) fn finish(self) -> (String, Vec<Cleaning>) {
+        let mut log: Vec<Cleaning> = self.runs.into_iter().flatten().collect();
         // A stable sort of a few sorted runs: a merge of them.
-        self.log.sort_by_key(|c| c.at);
+        log.sort_by_key(|c| c.at);
         let mut chars = 0;
         let mut byte = 0;
-        for c in &mut self.log {
+        for c in &mut log {
             let at = c.at.min(self.text.len());
             chars += self.text.get(byte..at).map_or(0, |s| s.chars().count());
             byte = at;
             c.at = chars;
         }
-        (self.text, self.log)
+        (self.text, log)
     }
 }
 

@@ -668,6 +668,11 @@ fn clause_before<'a>(cs: &Chars<'a>, i: usize) -> &'a str {
     cs.str(back_to(cs, i, is_boundary), i)
 }
 
+/// [`clause_before`] `i`, only the words after `prev_end` (where the number before ended).
+fn clause_since<'a>(cs: &Chars<'a>, i: usize, prev_end: usize) -> &'a str {
+    cs.str(back_to(cs, i, is_boundary).max(prev_end.min(i)), i)
+}
+
 /// How far back the context of a number is read: bounded, so that text without punctuation
 /// costs linear time.
 const LOOKBACK: usize = 200;
@@ -929,8 +934,7 @@ fn role_of(cs: &Chars, q: &Quantity, section_role: SectionRole, prev_end: usize)
     let after = cs.str(q.end, q.end + after_len);
     // Only the words since the number before count: `在去年完成19家企业的基础上扩大到40家`
     // makes 19 a result and leaves 40 to the plan.
-    let clause_from = back_to(cs, q.start, is_boundary);
-    let clause = cs.str(clause_from.max(prev_end.min(q.start)), q.start);
+    let clause = clause_since(cs, q.start, prev_end);
     static DONE: OnceLock<AhoCorasick> = OnceLock::new();
     let done = words(&DONE, &[DONE_CUES], MatchKind::Standard).is_match(clause)
         || clause.ends_with('共')
@@ -1098,8 +1102,7 @@ fn strip_time_lead(s: &str) -> &str {
 /// linking verbs; null when nothing is left or the clause is too long to be a subject.
 fn subject_of(cs: &Chars, q: &Quantity, prev_end: usize) -> Option<String> {
     // Only the words since the number before belong to this one.
-    let from = back_to(cs, q.start, is_boundary);
-    let mut s: &str = cs.str(from.max(prev_end.min(q.start)), q.start);
+    let mut s = clause_since(cs, q.start, prev_end);
     loop {
         let before = s.len();
         s = strip_time_lead(s);

@@ -111,28 +111,54 @@ pub(crate) fn is_han(c: char) -> bool {
         | '\u{20000}'..='\u{3134F}')
 }
 
-/// How many chars of `s` are Han ([`is_han`]), reading most by their first byte alone.
-pub(crate) fn count_han(s: &str) -> usize {
+/// How many chars of `s` `pred` holds for, where `by_lead` may answer for a char from its
+/// first byte alone (`Some`), so that most chars of Chinese text are never decoded.
+pub(crate) fn count_chars(
+    s: &str,
+    by_lead: impl Fn(u8) -> Option<bool>,
+    pred: impl Fn(char) -> bool,
+) -> usize {
     let bytes = s.as_bytes();
-    let mut n = 0;
-    let mut i = 0;
+    let (mut n, mut i) = (0, 0);
     while let Some(&b) = bytes.get(i) {
-        // E5..E9 lead the three-byte forms of U+5000..U+9FFF, all CJK Unified Ideographs:
-        // `i` stays on char boundaries.
-        if (0xE5..=0xE9).contains(&b) {
-            n += 1;
-            i += 3;
+        // `i` is always on a char boundary, so `b` leads a char and tells its width.
+        if let Some(yes) = by_lead(b) {
+            n += usize::from(yes);
+            i += match b {
+                0..=0x7F => 1,
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
             continue;
         }
         match s.get(i..).and_then(|r| r.chars().next()) {
             Some(c) => {
-                n += usize::from(is_han(c));
+                n += usize::from(pred(c));
                 i += c.len_utf8();
             }
             None => break,
         }
     }
     n
+}
+
+/// How many chars of `s` are Han ([`is_han`]).
+pub(crate) fn count_han(s: &str) -> usize {
+    // E5..E9 lead the three-byte forms of U+5000..U+9FFF, all CJK Unified Ideographs.
+    count_chars(s, |b| (0xE5..=0xE9).contains(&b).then_some(true), is_han)
+}
+
+/// How many chars of `s` are not whitespace.
+pub(crate) fn visible_len(s: &str) -> usize {
+    // Whitespace beyond ASCII (U+0085, U+00A0, U+1680, U+2000.., U+3000) starts with C2, E1,
+    // E2 or E3: only chars with those first bytes are decoded.
+    let by_lead = |b: u8| match b {
+        0..=0x7F => Some(!char::from(b).is_whitespace()),
+        0xC2 | 0xE1..=0xE3 => None,
+        _ => Some(true),
+    };
+    count_chars(s, by_lead, |c| !c.is_whitespace())
 }
 
 /// CJK punctuation and full-width forms that sit between Han characters without spaces.
@@ -234,6 +260,14 @@ mod tests {
         assert_eq!(cs.str(6, 99), "领导");
         assert_eq!(cs.str(4, 2), "");
         assert_eq!(Chars::new("").str(0, 1), "");
+    }
+
+    #[test]
+    fn visible_len_counts_what_is_not_whitespace() {
+        let t = "一、 领 导\u{3000}\u{A0}\u{85}\u{1680}\u{2003}\u{202F}x\u{1F}é𠀀\t\r\n";
+        let expected = t.chars().filter(|c| !c.is_whitespace()).count();
+        assert_eq!(visible_len(t), expected);
+        assert_eq!(expected, 8);
     }
 
     #[test]
