@@ -156,14 +156,8 @@ fn town_work_plan() {
 #[test]
 fn half_year_summary() {
     let r = report("half_year_summary.txt");
-    let roles: Vec<(&str, SectionRole)> = r
-        .sections
-        .iter()
-        .filter(|s| s.level == 1)
-        .map(|s| (s.title.as_str(), s.role))
-        .collect();
     assert_eq!(
-        roles,
+        seeds::top_sections(&r),
         vec![
             ("主要工作成效", SectionRole::Review),
             ("存在的问题", SectionRole::Problems),

@@ -127,14 +127,8 @@ fn seed_001_fragments_joined() {
         12
     );
 
-    let top: Vec<(&str, SectionRole)> = r
-        .sections
-        .iter()
-        .filter(|s| s.level == 1)
-        .map(|s| (s.title.as_str(), s.role))
-        .collect();
     assert_eq!(
-        top,
+        seeds::top_sections(&r),
         vec![
             ("上半年主要工作开展情况和成效", SectionRole::Review),
             ("下半年工作计划与打算", SectionRole::Plan)

@@ -28,3 +28,12 @@ pub fn page(name: &str) -> zhreport::Report {
     let path = format!("{}/tests/fixtures/pages/{name}", env!("CARGO_MANIFEST_DIR"));
     zhreport::analyze_text(&std::fs::read_to_string(path).unwrap(), Some(name))
 }
+
+/// The title and role of each level-1 section, in order.
+pub fn top_sections(r: &zhreport::Report) -> Vec<(&str, zhreport::SectionRole)> {
+    r.sections
+        .iter()
+        .filter(|s| s.level == 1)
+        .map(|s| (s.title.as_str(), s.role))
+        .collect()
+}
