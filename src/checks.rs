@@ -2,7 +2,7 @@
 
 use crate::facts::fmt_num;
 use crate::report::{Fact, Section, SectionRole, Warning, WarningKind};
-use crate::text::{is_han, starts_with_at};
+use crate::text::is_han;
 
 /// Runs every check over the cleaned text and its facts.
 pub(crate) fn check(
@@ -11,77 +11,75 @@ pub(crate) fn check(
     sections: &[Section],
     title: Option<&str>,
 ) -> Vec<Warning> {
-    let cs: Vec<char> = crate::text::char_vec(text);
+    // Every check finds its few places by bytes and reads the text there: none decodes the
+    // whole text into chars.
     let mut out = Vec::new();
     masked(text, &mut out);
     missing(text, &mut out);
     shares(text, &mut out);
-    garbled(&cs, &mut out);
-    sums(&cs, facts, &mut out);
+    garbled(text, &mut out);
+    sums(text, facts, &mut out);
     if let Some(title) = title {
-        dates(&cs, sections, title, &mut out);
+        dates(text, sections, title, &mut out);
     }
     out
 }
 
-/// Years `19xx`/`20xx` followed by 年, with their char spans.
-fn years(cs: &[char]) -> Vec<(usize, usize, u32)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + 4 < cs.len() + 1 {
-        let digits = cs.get(i..i + 4).unwrap_or(&[]);
-        let before_digit = i > 0 && cs.get(i - 1).is_some_and(|c| c.is_ascii_digit());
-        if !before_digit
-            && digits.len() == 4
-            && digits.iter().all(|c| c.is_ascii_digit())
-            && cs.get(i + 4) == Some(&'年')
-        {
-            let y: u32 = digits.iter().collect::<String>().parse().unwrap_or(0);
-            if (1949..=2100).contains(&y) {
-                out.push((i, i + 5, y));
+/// Years `19xx`/`20xx` followed by 年, as byte spans with the year.
+fn years(text: &str) -> Vec<(usize, usize, u32)> {
+    let bytes = text.as_bytes();
+    text.match_indices('年')
+        .filter_map(|(p, _)| {
+            let digits = bytes.get(p.checked_sub(4)?..p)?;
+            let before_digit = p
+                .checked_sub(5)
+                .and_then(|b| bytes.get(b))
+                .is_some_and(u8::is_ascii_digit);
+            if before_digit || !digits.iter().all(u8::is_ascii_digit) {
+                return None;
             }
-            i += 5;
-        } else {
-            i += 1;
-        }
-    }
-    out
+            let y: u32 = std::str::from_utf8(digits).ok()?.parse().ok()?;
+            (1949..=2100)
+                .contains(&y)
+                .then_some((p - 4, p + '年'.len_utf8(), y))
+        })
+        .collect()
 }
 
 /// A review that speaks of a year after the title's period as done: `2019年上半年工作总结`
 /// reporting `2021年度` work. Years in plan sections, and years that a clause looks ahead to
 /// (`到2021年`, `计划至2021年`), are not flagged.
-fn dates(cs: &[char], sections: &[Section], title: &str, out: &mut Vec<Warning>) {
-    let title_chars: Vec<char> = title.chars().collect();
-    let Some(last) = years(&title_chars).iter().map(|&(_, _, y)| y).max() else {
+fn dates(text: &str, sections: &[Section], title: &str, out: &mut Vec<Warning>) {
+    let Some(last) = years(title).iter().map(|&(_, _, y)| y).max() else {
         return;
     };
-    for (start, end, y) in years(cs) {
+    let mut pos = CharPos::new(text);
+    for (b, e, y) in years(text) {
         if y <= last {
             continue;
         }
+        let start = pos.at(b);
         let in_review = crate::outline::section_at(sections, start)
             .and_then(|i| sections.get(i))
             .is_some_and(|s| s.role == SectionRole::Review);
-        let ahead: String = cs
-            .get(start.saturating_sub(4)..start)
-            .unwrap_or(&[])
-            .iter()
-            .collect();
+        // The four chars before the year.
+        let head = text.get(..b).unwrap_or("");
+        let from = head.char_indices().rev().nth(3).map_or(0, |(k, _)| k);
+        let ahead = head.get(from..).unwrap_or("");
         let looks_ahead = ["至", "到", "前", "计划", "力争", "预计", "目标"]
             .iter()
             .any(|w| ahead.contains(w));
         if in_review && !looks_ahead {
-            let end = if cs.get(end) == Some(&'度') {
-                end + 1
+            let e = if text.get(e..).is_some_and(|r| r.starts_with('度')) {
+                e + '度'.len_utf8()
             } else {
-                end
+                e
             };
-            let span: String = cs.get(start..end).unwrap_or(&[]).iter().collect();
+            let span = text.get(b..e).unwrap_or("");
             out.push(Warning {
                 kind: WarningKind::DateAnomaly,
                 start,
-                end,
+                end: pos.at(e),
                 message: format!("“{span}” in a review of {last}: later than the title's period"),
             });
         }
@@ -116,6 +114,26 @@ impl<'t> CharPos<'t> {
             .map_or(0, |s| s.chars().count());
         self.byte = byte;
         self.chars
+    }
+
+    /// The byte offset of char `n` (the text's length past its end).
+    fn byte(&mut self, n: usize) -> usize {
+        if n < self.chars {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        let rest = self.text.get(self.byte..).unwrap_or("");
+        match rest.char_indices().nth(n - self.chars) {
+            Some((k, _)) => {
+                self.byte += k;
+                self.chars = n;
+            }
+            None => {
+                self.chars += rest.chars().count();
+                self.byte = self.text.len();
+            }
+        }
+        self.byte
     }
 }
 
@@ -181,36 +199,35 @@ fn shares(text: &str, out: &mut Vec<Warning>) {
 }
 
 /// Runs that cannot be Chinese prose: a `?` or a replacement character inside CJK text.
-fn garbled(cs: &[char], out: &mut Vec<Warning>) {
-    let mut i = 0;
-    while i < cs.len() {
-        let c = cs.get(i).copied().unwrap_or(' ');
-        let bad = c == '\u{FFFD}'
-            || (c == '?'
-                && i > 0
-                && cs.get(i - 1).is_some_and(|&p| is_han(p))
-                && cs.get(i + 1).is_some_and(|&n| is_han(n)));
-        if !bad {
-            i += 1;
+fn garbled(text: &str, out: &mut Vec<Warning>) {
+    let mut pos = CharPos::new(text);
+    let mut from = 0;
+    for (b, c) in crate::text::char_positions(text, &['\u{FFFD}', '?']) {
+        if b < from {
             continue;
         }
-        // The damaged run: to the next punctuation or line end.
-        let mut end = i + 1;
-        while end < cs.len() && end - i < 40 {
-            let d = cs.get(end).copied().unwrap_or('\n');
+        let after = b + c.len_utf8();
+        let han_before = || text.get(..b).and_then(|h| h.chars().next_back()).is_some_and(is_han);
+        let han_after = || text.get(after..).and_then(|t| t.chars().next()).is_some_and(is_han);
+        if !(c == '\u{FFFD}' || (han_before() && han_after())) {
+            continue;
+        }
+        // The damaged run: to the next punctuation or line end, 40 chars at most.
+        let mut end = after;
+        for d in text.get(after..).unwrap_or("").chars().take(39) {
             if !(is_han(d) || d == '?' || d == '\u{FFFD}' || d.is_ascii_alphanumeric()) {
                 break;
             }
-            end += 1;
+            end += d.len_utf8();
         }
-        let span: String = cs.get(i..end).unwrap_or(&[]).iter().collect();
+        let span = text.get(b..end).unwrap_or("");
         out.push(Warning {
             kind: WarningKind::Garbled,
-            start: i,
-            end,
+            start: pos.at(b),
+            end: pos.at(end),
             message: format!("“{span}” is damaged text (mis-decoded bytes); it cannot be repaired"),
         });
-        i = end;
+        from = end;
     }
 }
 
@@ -221,12 +238,14 @@ const NEW_QUANTITY: &[&str] = &[
 
 /// A total followed by its parts in parentheses or after 其中 that do not add up. Only the
 /// parts at the breakdown's own level count: `19项(星火计划4项、…)` is one part of 19.
-fn sums(cs: &[char], facts: &[Fact], out: &mut Vec<Warning>) {
+fn sums(text: &str, facts: &[Fact], out: &mut Vec<Warning>) {
+    let mut pos = CharPos::new(text);
     for (i, total) in facts.iter().enumerate() {
         if total.approx.is_some() || total.max.is_some() {
             continue;
         }
-        let after: String = cs.iter().skip(total.end).take(4).collect();
+        let rest = text.get(pos.byte(total.end)..).unwrap_or("");
+        let after: String = rest.chars().take(4).collect();
         let paren = after.starts_with('(') || after.starts_with('（');
         let partial = after
             .trim_start_matches(['(', '（', '，', ',', '。'])
@@ -239,7 +258,8 @@ fn sums(cs: &[char], facts: &[Fact], out: &mut Vec<Warning>) {
         let mut depth = 0i32;
         let mut end = total.end;
         let mut depth_at = Vec::new();
-        for (k, &c) in cs.iter().enumerate().skip(total.end) {
+        for (n, (off, c)) in rest.char_indices().enumerate() {
+            let k = total.end + n;
             end = k;
             match c {
                 '(' | '（' => depth += 1,
@@ -253,7 +273,11 @@ fn sums(cs: &[char], facts: &[Fact], out: &mut Vec<Warning>) {
                 // A clause that brings in a quantity of its own ends a 其中 breakdown:
                 // `…其中…达到1.22亿元,带动…形成83亿销售`.
                 '，' | ','
-                    if !paren && NEW_QUANTITY.iter().any(|w| starts_with_at(cs, k + 1, w)) =>
+                    if !paren
+                        && NEW_QUANTITY.iter().any(|w| {
+                            rest.get(off + c.len_utf8()..)
+                                .is_some_and(|r| r.starts_with(w))
+                        }) =>
                 {
                     break
                 }

@@ -2,7 +2,7 @@
 //! replaced regexes: the regex engine was a third of the page's wasm, and every one of these
 //! patterns is a short sequence of choices that a cursor reads plainly.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::text::CharSet;
 use std::sync::OnceLock;
 
 /// A cursor over the rest of a string.
@@ -301,14 +301,11 @@ pub(crate) fn masked_runs(text: &str) -> Vec<(usize, usize)> {
                 .fold((0, 0), |(n, b), c| (n + 1, b + c.len_utf8()))
         })
     };
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // x, X, * are ASCII; ＊, Ｘ (EF BC ..) and × (C3 97) start with these lead bytes.
-        // Continuation bytes never match, so `i` is on a char boundary whenever it reads on.
-        if !matches!(b, b'x' | b'X' | b'*' | 0xC3 | 0xEF) {
-            i += 1;
+    // Where the scan reads on: a run taken is not looked at again.
+    let mut from = 0;
+    for (i, _) in crate::text::char_positions(text, &['x', 'X', '*', '＊', '×', 'Ｘ']) {
+        if i < from {
             continue;
         }
         let (xs, _) = run(i, &|c| c == 'x' || c == 'X');
@@ -321,15 +318,13 @@ pub(crate) fn masked_runs(text: &str) -> Vec<(usize, usize)> {
             let (_, digits) = run(i + xs, &|c| c.is_ascii_digit());
             let e = i + xs + digits;
             out.push((s, e));
-            i = e;
+            from = e;
         } else if stars >= 2 {
             out.push((i, i + star_bytes));
-            i += star_bytes;
+            from = i + star_bytes;
         } else if times >= 1 {
             out.push((i, i + times_bytes));
-            i += times_bytes;
-        } else {
-            i += 1;
+            from = i + times_bytes;
         }
     }
     out
@@ -344,13 +339,15 @@ const NOUN_START: &str = "企单项子科省市国县高专人学机公园基";
 
 /// Byte ranges where a measure word stands with no number: `有家企业`, `基金项目项、`.
 pub(crate) fn lost_numbers(text: &str) -> Vec<(usize, usize)> {
-    // Where a verb or a doubled 项目 starts: one automaton finds them all (overlapping, so
-    // that `立项目项` is tried at 立 and at 项), and the cursor reads on from each.
-    static STARTS: OnceLock<AhoCorasick> = OnceLock::new();
-    let ac = crate::text::words(&STARTS, &[TAKES_A_COUNT, &["项目项"]], MatchKind::Standard);
-    let mut starts: Vec<usize> = ac.find_overlapping_iter(text).map(|m| m.start()).collect();
-    starts.sort_unstable();
-    starts.dedup();
+    // Where a verb or a doubled 项目 may start: at each of their first chars the cursor tries
+    // them all (`立项目项` is tried at 立 and at 项). A bitmap look per char is quicker here
+    // than an automaton, which stops at every 有 and 共 of the text anyway.
+    static FIRSTS: OnceLock<CharSet> = OnceLock::new();
+    let firsts = FIRSTS.get_or_init(|| CharSet::of_firsts(&[TAKES_A_COUNT, &["项目项"]]));
+    let starts = text
+        .char_indices()
+        .filter(|&(_, c)| firsts.contains(c))
+        .map(|(i, _)| i);
     let mut out = Vec::new();
     let mut last_end = 0;
     for i in starts {
