@@ -18,7 +18,7 @@
 
 use crate::outline::section_at;
 use crate::report::{Approx, Fact, FactKind, FactRole, Section, SectionRole, Warning, WarningKind};
-use crate::text::{is_han, starts_with_at, words, Chars};
+use crate::text::{is_han, starts_with_at, words, CharSet, Chars};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
@@ -327,6 +327,15 @@ fn scale_at(cs: &[char], i: usize) -> Option<(f64, usize)> {
 }
 
 fn unit_at(cs: &[char], i: usize) -> Option<(&'static str, FactKind, usize)> {
+    // Most numbers are followed by no unit's first char: one look answers for them.
+    static FIRSTS: OnceLock<CharSet> = OnceLock::new();
+    let firsts = FIRSTS.get_or_init(|| {
+        let units: Vec<&str> = UNITS.iter().map(|&(u, _)| u).collect();
+        CharSet::of_firsts(&[&units])
+    });
+    if !cs.get(i).is_some_and(|&c| firsts.contains(c)) {
+        return None;
+    }
     UNITS
         .iter()
         .find(|(u, _)| starts_with_at(cs, i, u))
@@ -386,9 +395,11 @@ fn same_str(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
-/// `s` without `w` at its start, if it starts with it (first bytes compared first).
+/// `s` without `w` at its start, if it starts with it (two first bytes compared first: the
+/// first byte of a Han char is one of a few).
 fn strip_word_prefix<'a>(s: &'a str, w: &str) -> Option<&'a str> {
-    if s.as_bytes().first() != w.as_bytes().first() {
+    let k = w.len().min(2);
+    if s.as_bytes().get(..k) != w.as_bytes().get(..k) {
         return None;
     }
     s.strip_prefix(w)
@@ -1198,10 +1209,43 @@ pub(crate) fn find(
     sections: &[Section],
     doc_role: SectionRole,
 ) -> (Vec<Fact>, Vec<Warning>) {
-    let cs = Chars::new(text);
-    let cs = &cs;
-    let mut facts: Vec<Fact> = Vec::new();
+    // A fact's grammar and context never reach past its line (every look back or ahead stops
+    // at a clause or sentence end, and a line end is both), so each line is read on its own:
+    // its chars fit in cache, and the whole text is never held as chars.
+    let mut facts = Vec::new();
     let mut warnings = Vec::new();
+    let mut line_facts = Vec::new();
+    let mut line_warnings = Vec::new();
+    // Chars before the line.
+    let mut base = 0;
+    for line in text.split_inclusive('\n') {
+        let cs = Chars::new(line);
+        find_in_line(&cs, base, sections, doc_role, &mut line_facts, &mut line_warnings);
+        facts.extend(line_facts.drain(..).map(|mut f: Fact| {
+            f.start += base;
+            f.end += base;
+            f
+        }));
+        warnings.extend(line_warnings.drain(..).map(|mut w: Warning| {
+            w.start += base;
+            w.end += base;
+            w
+        }));
+        base += cs.len();
+    }
+    (facts, warnings)
+}
+
+/// The facts of one line, at offsets in the line (`base` is the line's offset in the text, for
+/// the sections).
+fn find_in_line(
+    cs: &Chars,
+    base: usize,
+    sections: &[Section],
+    doc_role: SectionRole,
+    facts: &mut Vec<Fact>,
+    warnings: &mut Vec<Warning>,
+) {
     let mut i = 0;
     while i < cs.len() {
         let c = cs.get(i).copied().unwrap_or(' ');
@@ -1211,8 +1255,20 @@ pub(crate) fn find(
             continue;
         }
         // An Arabic number in the middle of digits or a code was skipped with its run.
+        // A prefix ends right before the number: the char there tells most numbers at once
+        // that no prefix needs trying.
+        static PREFIX_ENDS: OnceLock<CharSet> = OnceLock::new();
+        let ends = PREFIX_ENDS.get_or_init(|| {
+            let words: Vec<&str> = PREFIXES.iter().map(|&(w, _)| w).collect();
+            CharSet::of_lasts(&words)
+        });
+        let may_have_prefix = i
+            .checked_sub(1)
+            .and_then(|p| cs.get(p))
+            .is_some_and(|&c| ends.contains(c));
         let (pstart, prefix, bare_ok) = PREFIXES
             .iter()
+            .filter(|_| may_have_prefix)
             .find(|(w, _)| word_before(cs, i, w) && prefix_ok(cs, i, w))
             .map_or((i, None, false), |(w, ap)| {
                 (i - w.chars().count(), *ap, true)
@@ -1251,7 +1307,7 @@ pub(crate) fn find(
                 } else {
                     1.0
                 };
-                let section = section_at(sections, start);
+                let section = section_at(sections, base + start);
                 let prev_end = facts.last().map_or(0, |f: &Fact| f.end);
                 let section_role = section
                     .and_then(|s| sections.get(s))
@@ -1324,7 +1380,6 @@ pub(crate) fn find(
             }
         }
     }
-    (facts, warnings)
 }
 
 /// Formats a value without a needless fraction.

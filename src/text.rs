@@ -58,8 +58,17 @@ pub(crate) struct CharSet([u64; 1024]);
 impl CharSet {
     /// The first chars of the words in `lists`.
     pub(crate) fn of_firsts(lists: &[&[&str]]) -> Self {
+        Self::of(lists.iter().flat_map(|l| l.iter()).filter_map(|w| w.chars().next()))
+    }
+
+    /// The last chars of `words`.
+    pub(crate) fn of_lasts(words: &[&str]) -> Self {
+        Self::of(words.iter().filter_map(|w| w.chars().next_back()))
+    }
+
+    fn of(chars: impl Iterator<Item = char>) -> Self {
         let mut bits = [0u64; 1024];
-        for c in lists.iter().flat_map(|l| l.iter()).filter_map(|w| w.chars().next()) {
+        for c in chars {
             let n = c as usize;
             if let Some(word) = bits.get_mut(n >> 6) {
                 *word |= 1 << (n & 63);
