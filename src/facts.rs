@@ -1114,17 +1114,27 @@ fn strip_time_lead(s: &str) -> &str {
 fn subject_of(cs: &Chars, q: &Quantity, prev_end: usize) -> Option<String> {
     // Only the words since the number before belong to this one.
     let mut s = clause_since(cs, q.start, prev_end);
+    // A word is stripped only where the clause opens with a lead word's first char or closes
+    // with a trail word's last: one look each tells most clauses that no word needs trying.
+    static FIRSTS: OnceLock<CharSet> = OnceLock::new();
+    static LASTS: OnceLock<CharSet> = OnceLock::new();
+    let firsts = FIRSTS.get_or_init(|| CharSet::of_firsts(&[LEAD_WORDS]));
+    let lasts = LASTS.get_or_init(|| CharSet::of_lasts(TRAIL_WORDS));
     loop {
         let before = s.len();
         s = strip_time_lead(s);
-        for w in LEAD_WORDS {
-            if let Some(r) = strip_word_prefix(s, w) {
-                s = r;
+        if s.chars().next().is_some_and(|c| firsts.contains(c)) {
+            for w in LEAD_WORDS {
+                if let Some(r) = strip_word_prefix(s, w) {
+                    s = r;
+                }
             }
         }
-        for w in TRAIL_WORDS {
-            if let Some(r) = strip_word_suffix(s, w) {
-                s = r;
+        if s.chars().next_back().is_some_and(|c| lasts.contains(c)) {
+            for w in TRAIL_WORDS {
+                if let Some(r) = strip_word_suffix(s, w) {
+                    s = r;
+                }
             }
         }
         if s.len() == before {
