@@ -381,6 +381,47 @@ mod tests {
     }
 
     #[test]
+    fn warning_spans_are_the_text_they_quote() {
+        // Every check finds its places by bytes and gives char offsets: each warning's span
+        // must be the text its message quotes, after lines of other width before it.
+        let t = "某局2019年上半年工作总结\n一、上半年主要工作\n（一）引进**家企业，有家企业被列入，\
+                 开展2021年度自查，成功舉辦“上?萍既瞬藕献鹘”活动，占全区工业总产值73，20xx年，\
+                 末尾?\u{FFFD}\n";
+        let r = crate::analyze_text(t, None);
+        let chars: Vec<char> = r.text.chars().collect();
+        let mut kinds = Vec::new();
+        for w in &r.warnings {
+            let span: String = chars.get(w.start..w.end).unwrap_or(&[]).iter().collect();
+            assert!(w.message.contains(&format!("“{span}”")), "{span:?} vs {w:?}");
+            kinds.push(w.kind);
+        }
+        for k in [
+            WarningKind::MaskedNumber,
+            WarningKind::MissingNumber,
+            WarningKind::Garbled,
+            WarningKind::DateAnomaly,
+        ] {
+            assert!(kinds.contains(&k), "{k:?} missing from {kinds:?}");
+        }
+        // masked twice, missing twice (有家, the share), garbled twice (the ? and the U+FFFD).
+        assert_eq!(kinds.len(), 7, "{:?}", r.warnings);
+    }
+
+    #[test]
+    fn char_positions_go_both_ways() {
+        let t = "a领b导\u{20000}c";
+        let mut pos = CharPos::new(t);
+        for (n, (b, _)) in t.char_indices().enumerate() {
+            assert_eq!(pos.byte(n), b);
+            assert_eq!(pos.at(b), n);
+        }
+        assert_eq!(pos.byte(6), t.len());
+        assert_eq!(pos.byte(60), t.len());
+        assert_eq!(pos.at(t.len()), 6);
+        assert_eq!(pos.byte(1), 1, "a step back starts over");
+    }
+
+    #[test]
     fn garbled_runs() {
         let w = check("成功舉辦“上?萍既瞬藕献鹘”活动", &[], &[], None);
         assert_eq!(w.len(), 1);

@@ -484,5 +484,9 @@ mod tests {
         let t = "有家企业被列入，基金项目项、省级，国家有关部门";
         let found: Vec<&str> = lost_numbers(t).iter().map(|&(s, e)| &t[s..e]).collect();
         assert_eq!(found, vec!["有家企", "项目项、"]);
+        // Tried at every first char, also inside a verb just tried (立项 / 项目项).
+        let t = "年度立项目项、新增家企业";
+        let found: Vec<&str> = lost_numbers(t).iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(found, vec!["项目项、", "新增家企"]);
     }
 }

@@ -274,8 +274,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn char_positions_decode_only_lead_bytes() {
-        // ， (EF BC 8C) shares its lead byte with （ (EF BC 88): both are looked at, one kept.
+    fn char_positions_find_full_width_chars_among_punctuation() {
+        // ， (EF BC 8C) shares its first two bytes with （ (EF BC 88): only （ is found.
         let t = "领(lǐng)导，组（zǔ）长(";
         let found: Vec<(usize, char)> = char_positions(t, &['(', '（']).collect();
         let expected: Vec<(usize, char)> = t
@@ -285,6 +285,30 @@ mod tests {
         assert_eq!(found, expected);
         assert_eq!(found.len(), 3);
         assert_eq!(char_positions("", &['(']).count(), 0);
+    }
+
+    #[test]
+    fn char_positions_merge_several_targets_in_order() {
+        let t = "x＊×Ｘ*X，x";
+        let found: Vec<char> = char_positions(t, &['x', 'X', '*', '＊', '×', 'Ｘ'])
+            .map(|(_, c)| c)
+            .collect();
+        assert_eq!(found, vec!['x', '＊', '×', 'Ｘ', '*', 'X', 'x']);
+    }
+
+    #[test]
+    fn char_sets_of_first_and_last_chars() {
+        let firsts = CharSet::of_firsts(&[&["有", "新增"], &["项目项"]]);
+        for c in ['有', '新', '项'] {
+            assert!(firsts.contains(c), "{c}");
+        }
+        for c in ['增', '目', 'a', '\u{20000}'] {
+            assert!(!firsts.contains(c), "{c}");
+        }
+        let lasts = CharSet::of_lasts(&["超过", "逾", "\u{20000}"]);
+        assert!(lasts.contains('过') && lasts.contains('逾') && !lasts.contains('超'));
+        // Above the Basic Multilingual Plane nothing is a member.
+        assert!(!lasts.contains('\u{20000}'));
     }
 
     #[test]
