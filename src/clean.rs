@@ -784,24 +784,27 @@ fn spacing(text: &str, rw: &mut Rewriter) {
 }
 
 fn space_inside(line: &str, rw: &mut Rewriter) {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let mut k = 0;
-    while let Some(&(b, c)) = chars.get(k) {
+    // The text between runs of spaces is kept whole; each run is judged by the chars around it.
+    let mut kept = 0;
+    // The two chars before the current place (spaces of an earlier run included).
+    let (mut before_prev, mut prev): (Option<char>, Option<char>) = (None, None);
+    let mut chars = line.char_indices().peekable();
+    while let Some((b, c)) = chars.next() {
         if !is_space(c) {
-            rw.keep_char(c);
-            k += 1;
+            (before_prev, prev) = (prev, Some(c));
             continue;
         }
-        let mut j = k;
-        while chars.get(j).is_some_and(|&(_, d)| is_space(d)) {
-            j += 1;
+        let mut e = b + c.len_utf8();
+        let mut last_two = (prev, c);
+        while let Some(&(x, d)) = chars.peek().filter(|&&(_, d)| is_space(d)) {
+            e = x + d.len_utf8();
+            last_two = (Some(last_two.1), d);
+            chars.next();
         }
-        let e = chars.get(j).map_or(line.len(), |&(e, _)| e);
-        let run = &line[b..e];
-        let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|&(_, c)| c);
-        let next = chars.get(j).map(|&(_, c)| c);
-        let before_prev = k.checked_sub(2).and_then(|p| chars.get(p)).map(|&(_, c)| c);
-        let after_next = chars.get(j + 1).map(|&(_, c)| c);
+        let run = line.get(b..e).unwrap_or("");
+        let mut after = line.get(e..).unwrap_or("").chars();
+        let (next, after_next) = (after.next(), after.next());
+        rw.keep(line.get(kept..b).unwrap_or(""));
         let gap = run.chars().filter(|&c| c == '\u{3000}').count() >= 2 || run.len() >= 4;
         match (prev, next) {
             // An ideographic gap inside a line is a paragraph indent: the break before it was
@@ -821,8 +824,10 @@ fn space_inside(line: &str, rw: &mut Rewriter) {
             }
             _ => rw.keep(run),
         }
-        k = j;
+        kept = e;
+        (before_prev, prev) = (last_two.0, Some(last_two.1));
     }
+    rw.keep(line.get(kept..).unwrap_or(""));
 }
 
 // ---------------------------------------------------------------------------------------
