@@ -207,8 +207,16 @@ fn garbled(text: &str, out: &mut Vec<Warning>) {
             continue;
         }
         let after = b + c.len_utf8();
-        let han_before = || text.get(..b).and_then(|h| h.chars().next_back()).is_some_and(is_han);
-        let han_after = || text.get(after..).and_then(|t| t.chars().next()).is_some_and(is_han);
+        let han_before = || {
+            text.get(..b)
+                .and_then(|h| h.chars().next_back())
+                .is_some_and(is_han)
+        };
+        let han_after = || {
+            text.get(after..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(is_han)
+        };
         if !(c == '\u{FFFD}' || (han_before() && han_after())) {
             continue;
         }
@@ -384,7 +392,8 @@ mod tests {
     fn warning_spans_are_the_text_they_quote() {
         // Every check finds its places by bytes and gives char offsets: each warning's span
         // must be the text its message quotes, after lines of other width before it.
-        let t = "某局2019年上半年工作总结\n一、上半年主要工作\n（一）引进**家企业，有家企业被列入，\
+        let t =
+            "某局2019年上半年工作总结\n一、上半年主要工作\n（一）引进**家企业，有家企业被列入，\
                  开展2021年度自查，成功舉辦“上?萍既瞬藕献鹘”活动，占全区工业总产值73，20xx年，\
                  末尾?\u{FFFD}\n";
         let r = crate::analyze_text(t, None);
@@ -392,7 +401,10 @@ mod tests {
         let mut kinds = Vec::new();
         for w in &r.warnings {
             let span: String = chars.get(w.start..w.end).unwrap_or(&[]).iter().collect();
-            assert!(w.message.contains(&format!("“{span}”")), "{span:?} vs {w:?}");
+            assert!(
+                w.message.contains(&format!("“{span}”")),
+                "{span:?} vs {w:?}"
+            );
             kinds.push(w.kind);
         }
         for k in [

@@ -1230,7 +1230,14 @@ pub(crate) fn find(
     let mut base = 0;
     for line in text.split_inclusive('\n') {
         let cs = Chars::new(line);
-        find_in_line(&cs, base, sections, doc_role, &mut line_facts, &mut line_warnings);
+        find_in_line(
+            &cs,
+            base,
+            sections,
+            doc_role,
+            &mut line_facts,
+            &mut line_warnings,
+        );
         facts.extend(line_facts.drain(..).map(|mut f: Fact| {
             f.start += base;
             f.end += base;

@@ -58,7 +58,12 @@ pub(crate) struct CharSet([u64; 1024]);
 impl CharSet {
     /// The first chars of the words in `lists`.
     pub(crate) fn of_firsts(lists: &[&[&str]]) -> Self {
-        Self::of(lists.iter().flat_map(|l| l.iter()).filter_map(|w| w.chars().next()))
+        Self::of(
+            lists
+                .iter()
+                .flat_map(|l| l.iter())
+                .filter_map(|w| w.chars().next()),
+        )
     }
 
     /// The last chars of `words`.
