@@ -175,7 +175,7 @@ function onWorkerMessage(e) {
   const p = pending.get(id);
   if (!p) return;
   if (e.data.stage) {
-    setStatus(t('stage')[e.data.stage] ?? t('working'));
+    showProgress(t('stage')[e.data.stage] ?? t('working'));
     return;
   }
   if (e.data.field) {
@@ -208,7 +208,14 @@ let active = -1;
 let pasteCount = 0;
 const current = () => docs[active]?.report;
 
+// The status line: a settled message (analysed, cancelled, copied) stays; progress (working,
+// a stage, drawing N%) shows over it and gives way to it again when the drawing ends.
+let settledStatus = '';
 function setStatus(text) {
+  settledStatus = text;
+  $('#status').textContent = text;
+}
+function showProgress(text) {
   $('#status').textContent = text;
 }
 
@@ -220,7 +227,7 @@ function showError(text) {
 
 async function analyzeFiles(files) {
   $('#errors').replaceChildren();
-  setStatus(t('working'));
+  showProgress(t('working'));
   const t0 = performance.now();
   let ok = 0;
   for (const file of files) {
@@ -265,7 +272,7 @@ async function analyzePaste() {
     showError(t('tooLarge')((new TextEncoder().encode(text).length / 1048576).toFixed(1)));
     return;
   }
-  setStatus(t('working'));
+  showProgress(t('working'));
   const t0 = performance.now();
   try {
     pasteCount += 1;
@@ -445,7 +452,7 @@ async function render(r) {
   performance.mark('zhreport:table-rendered');
   if (done && token === renderToken) {
     delete document.body.dataset.busy;
-    if (/%|…/.test($('#status').textContent)) setStatus('');
+    if (/%|…/.test($('#status').textContent)) showProgress(settledStatus);
   }
 }
 
@@ -557,7 +564,7 @@ async function renderText(r, token) {
       para.append(span);
     }
     if (paras > SLICE_PARAS || ((k & 63) === 63 && performance.now() - sliceStart > SLICE_MS)) {
-      setStatus(t('rendering')(Math.round((100 * k) / cuts.length)));
+      showProgress(t('rendering')(Math.round((100 * k) / cuts.length)));
       box.append(frag);
       frag = document.createDocumentFragment();
       // The paragraph being filled stays where it is; new ones go into the next fragment.
@@ -988,13 +995,14 @@ $('#encoding').addEventListener('change', async () => {
   const doc = docs[active];
   if (!doc?.bytes) return;
   doc.encoding = $('#encoding').value;
-  setStatus(t('working'));
+  showProgress(t('working'));
   try {
     await analyzeDoc(doc);
     select(active);
     setStatus(t('done')(1, 0));
   } catch (err) {
     showError(t('failed')(doc.name, err.message));
+    setStatus('');
   }
 });
 for (const id of ['#filter', '#filter-kind', '#filter-role', '#filter-section']) {

@@ -85,6 +85,22 @@ test('pasted text is analysed: facts highlighted, outline clickable, text not HT
   await page.close();
 });
 
+test('a report drawn over many frames keeps its "analysed" line when the drawing ends', async () => {
+  const { page, errors } = await open();
+  // More paragraphs than one frame draws: the status shows the drawing's progress meanwhile.
+  const lines = Array.from({ length: 3000 }, (_, i) => `第${i + 1}项工作新增企业${i + 1}家，投资${i + 1}万元。`);
+  await page.evaluate((t) => {
+    document.querySelector('#paste').value = t;
+  }, '某局工作总结\n' + lines.join('\n'));
+  await page.click('#analyze');
+  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 2);
+  await page.waitForFunction(() => !document.body.dataset.busy, null, { timeout: 60_000 });
+  assert.match(await page.textContent('#meta'), /6000 项数据/);
+  assert.match(await page.textContent('#status'), /^已分析 1 份报告（\d+ 毫秒）$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a GBK file picked or dropped is decoded, and a PDF is refused', async () => {
   const { page, errors } = await open();
   const gbk = await readFile(new URL('tests/fixtures/encodings/000.gbk.txt', root));
