@@ -329,10 +329,7 @@ fn scale_at(cs: &[char], i: usize) -> Option<(f64, usize)> {
 fn unit_at(cs: &[char], i: usize) -> Option<(&'static str, FactKind, usize)> {
     // Most numbers are followed by no unit's first char: one look answers for them.
     static FIRSTS: OnceLock<CharSet> = OnceLock::new();
-    let firsts = FIRSTS.get_or_init(|| {
-        let units: Vec<&str> = UNITS.iter().map(|&(u, _)| u).collect();
-        CharSet::of_firsts(&[&units])
-    });
+    let firsts = FIRSTS.get_or_init(|| CharSet::of_firsts(UNITS.iter().map(|&(u, _)| u)));
     if !cs.get(i).is_some_and(|&c| firsts.contains(c)) {
         return None;
     }
@@ -1118,8 +1115,8 @@ fn subject_of(cs: &Chars, q: &Quantity, prev_end: usize) -> Option<String> {
     // with a trail word's last: one look each tells most clauses that no word needs trying.
     static FIRSTS: OnceLock<CharSet> = OnceLock::new();
     static LASTS: OnceLock<CharSet> = OnceLock::new();
-    let firsts = FIRSTS.get_or_init(|| CharSet::of_firsts(&[LEAD_WORDS]));
-    let lasts = LASTS.get_or_init(|| CharSet::of_lasts(TRAIL_WORDS));
+    let firsts = FIRSTS.get_or_init(|| CharSet::of_firsts(LEAD_WORDS.iter().copied()));
+    let lasts = LASTS.get_or_init(|| CharSet::of_lasts(TRAIL_WORDS.iter().copied()));
     loop {
         let before = s.len();
         s = strip_time_lead(s);
@@ -1263,6 +1260,11 @@ fn find_in_line(
     facts: &mut Vec<Fact>,
     warnings: &mut Vec<Warning>,
 ) {
+    // A prefix ends right before its number: the char there tells most numbers at once that
+    // no prefix needs trying.
+    static PREFIX_ENDS: OnceLock<CharSet> = OnceLock::new();
+    let prefix_ends =
+        PREFIX_ENDS.get_or_init(|| CharSet::of_lasts(PREFIXES.iter().map(|&(w, _)| w)));
     let mut i = 0;
     while i < cs.len() {
         let c = cs.get(i).copied().unwrap_or(' ');
@@ -1272,17 +1274,10 @@ fn find_in_line(
             continue;
         }
         // An Arabic number in the middle of digits or a code was skipped with its run.
-        // A prefix ends right before the number: the char there tells most numbers at once
-        // that no prefix needs trying.
-        static PREFIX_ENDS: OnceLock<CharSet> = OnceLock::new();
-        let ends = PREFIX_ENDS.get_or_init(|| {
-            let words: Vec<&str> = PREFIXES.iter().map(|&(w, _)| w).collect();
-            CharSet::of_lasts(&words)
-        });
         let may_have_prefix = i
             .checked_sub(1)
             .and_then(|p| cs.get(p))
-            .is_some_and(|&c| ends.contains(c));
+            .is_some_and(|&c| prefix_ends.contains(c));
         let (pstart, prefix, bare_ok) = PREFIXES
             .iter()
             .filter(|_| may_have_prefix)

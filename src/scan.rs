@@ -343,7 +343,8 @@ pub(crate) fn lost_numbers(text: &str) -> Vec<(usize, usize)> {
     // them all (`立项目项` is tried at 立 and at 项). A bitmap look per char is quicker here
     // than an automaton, which stops at every 有 and 共 of the text anyway.
     static FIRSTS: OnceLock<CharSet> = OnceLock::new();
-    let firsts = FIRSTS.get_or_init(|| CharSet::of_firsts(&[TAKES_A_COUNT, &["项目项"]]));
+    let firsts =
+        FIRSTS.get_or_init(|| CharSet::of_firsts(TAKES_A_COUNT.iter().copied().chain(["项目项"])));
     let starts = text
         .char_indices()
         .filter(|&(_, c)| firsts.contains(c))

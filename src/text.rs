@@ -56,19 +56,14 @@ pub(crate) fn char_positions<'a>(
 pub(crate) struct CharSet([u64; 1024]);
 
 impl CharSet {
-    /// The first chars of the words in `lists`.
-    pub(crate) fn of_firsts(lists: &[&[&str]]) -> Self {
-        Self::of(
-            lists
-                .iter()
-                .flat_map(|l| l.iter())
-                .filter_map(|w| w.chars().next()),
-        )
+    /// The first chars of `words`.
+    pub(crate) fn of_firsts<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        Self::of(words.into_iter().filter_map(|w| w.chars().next()))
     }
 
     /// The last chars of `words`.
-    pub(crate) fn of_lasts(words: &[&str]) -> Self {
-        Self::of(words.iter().filter_map(|w| w.chars().next_back()))
+    pub(crate) fn of_lasts<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        Self::of(words.into_iter().filter_map(|w| w.chars().next_back()))
     }
 
     fn of(chars: impl Iterator<Item = char>) -> Self {
@@ -303,14 +298,14 @@ mod tests {
 
     #[test]
     fn char_sets_of_first_and_last_chars() {
-        let firsts = CharSet::of_firsts(&[&["有", "新增"], &["项目项"]]);
+        let firsts = CharSet::of_firsts(["有", "新增", "项目项"]);
         for c in ['有', '新', '项'] {
             assert!(firsts.contains(c), "{c}");
         }
         for c in ['增', '目', 'a', '\u{20000}'] {
             assert!(!firsts.contains(c), "{c}");
         }
-        let lasts = CharSet::of_lasts(&["超过", "逾", "\u{20000}"]);
+        let lasts = CharSet::of_lasts(["超过", "逾", "\u{20000}"]);
         assert!(lasts.contains('过') && lasts.contains('逾') && !lasts.contains('超'));
         // Above the Basic Multilingual Plane nothing is a member.
         assert!(!lasts.contains('\u{20000}'));
