@@ -22,7 +22,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::convert::convert_doc;
 use crate::edit::{Doc, Rewriter};
 use crate::report::{CleanKind, Cleaning, Script};
-use crate::text::{is_cjk, is_cjk_punct, is_han, is_terminal};
+use crate::text::{is_cjk, is_cjk_punct, is_han, is_terminal, CharSet, Gate};
 
 /// What cleaning gives the later stages.
 #[derive(Debug, Clone)]
@@ -85,17 +85,17 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// Runs `f` on the lines holding a character `needs` picks, and copies the others whole:
-/// most lines of most reports need no change, and copying a line is much cheaper. `needs`
-/// must refuse every character from U+4000 to U+9FFF (the bulk of Chinese text), which is
-/// skipped by its first byte without being decoded.
+/// most lines of most reports need no change, and copying a line is much cheaper. `leads`
+/// tells where in a line to look for the chars `needs` picks.
 fn by_line(
     text: &str,
     rw: &mut Rewriter,
+    gate: &Gate,
     needs: impl Fn(char) -> bool,
     mut f: impl FnMut(&str, &mut Rewriter),
 ) {
     for line in text.split_inclusive('\n') {
-        if any_but_han(line, &needs) {
+        if gate.any(line, &needs) {
             f(line, rw);
         } else {
             rw.keep(line);
@@ -103,16 +103,16 @@ fn by_line(
     }
 }
 
-/// True when `needs` picks a character of `line` outside U+4000..U+9FFF.
-fn any_but_han(line: &str, needs: &impl Fn(char) -> bool) -> bool {
-    // E4..E9 lead the three-byte forms of U+4000..U+9FFF.
-    let by_lead = |b: u8| (0xE4..=0xE9).contains(&b).then_some(false);
-    crate::text::count_chars(line, by_lead, needs) > 0
-}
+/// Where the chars normalizing changes are: ASCII controls but tab and line feed, and chars
+/// led by C2 (U+0080..U+00AD), E2 (U+200B..U+2069) or EF (U+FEFF).
+const NORMALIZE_GATE: Gate = Gate {
+    ascii: |b| b.is_ascii_control() && b != b'\t' && b != b'\n',
+    leads: &[0xC2, 0xE2, 0xEF],
+};
 
 fn normalize(text: &str, rw: &mut Rewriter) {
     let needs = |c: char| c == '\r' || c == '\u{A0}' || is_invisible(c);
-    by_line(text, rw, needs, normalize_line);
+    by_line(text, rw, &NORMALIZE_GATE, needs, normalize_line);
 }
 
 fn normalize_line(text: &str, rw: &mut Rewriter) {
@@ -162,8 +162,20 @@ fn narrow_char(c: char) -> Option<char> {
     }
 }
 
+/// Where the full-width forms that narrow are: led by EF (U+FE6A, U+FF05..U+FF5A).
+const NARROW_GATE: Gate = Gate {
+    ascii: |_| false,
+    leads: &[0xEF],
+};
+
 fn narrow(text: &str, rw: &mut Rewriter) {
-    by_line(text, rw, |c| narrow_char(c).is_some(), narrow_line);
+    by_line(
+        text,
+        rw,
+        &NARROW_GATE,
+        |c| narrow_char(c).is_some(),
+        narrow_line,
+    );
 }
 
 fn narrow_line(text: &str, rw: &mut Rewriter) {
@@ -310,17 +322,32 @@ const INLINE_PHRASES: &[&str] = &[
 
 static INLINE: OnceLock<AhoCorasick> = OnceLock::new();
 static SITE: OnceLock<AhoCorasick> = OnceLock::new();
-static ANY_PHRASE: OnceLock<AhoCorasick> = OnceLock::new();
+static ANY_PHRASE: OnceLock<(CharSet, Vec<&'static str>)> = OnceLock::new();
 
-/// True when a line holds a site or an inline phrase: one scan tells most lines, which hold
-/// neither, that both searches can be skipped.
+/// True when a line holds a site or an inline phrase: one look tells most lines, which hold
+/// neither, that both searches can be skipped. The phrases are tried only where one of their
+/// first chars stands, and only those that start with it (a bitmap look per char is several
+/// times faster than an automaton over Chinese text, whose bytes no prefilter can skip).
 fn any_phrase(line: &str) -> bool {
-    crate::text::words(
-        &ANY_PHRASE,
-        &[SITE_PHRASES, INLINE_PHRASES],
-        MatchKind::Standard,
-    )
-    .is_match(line)
+    let (firsts, sorted) = ANY_PHRASE.get_or_init(|| {
+        let mut all: Vec<&str> = SITE_PHRASES.iter().chain(INLINE_PHRASES).copied().collect();
+        all.sort_unstable();
+        (CharSet::of_firsts(all.iter().copied()), all)
+    });
+    line.char_indices().any(|(i, c)| {
+        if !firsts.contains(c) {
+            return false;
+        }
+        let rest = line.get(i..).unwrap_or("");
+        // Sorted, the phrases starting with `c` are a run.
+        let from = sorted.partition_point(|p| p.chars().next() < Some(c));
+        sorted
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|p| p.starts_with(c))
+            .any(|p| rest.starts_with(p))
+    })
 }
 
 /// One automaton for a list of phrases, built on first use; the leftmost longest match wins.
@@ -930,14 +957,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn any_but_han_sees_every_char_outside_the_han_block() {
-        let invisible = |c: char| is_invisible(c);
-        assert!(!any_but_han("科技工作，取得成效。\n", &invisible));
-        assert!(any_but_han("科技\u{200B}工作", &invisible));
-        assert!(any_but_han("\u{FEFF}科技", &invisible));
-        assert!(any_but_han("科技\u{7}", &invisible));
-        // Han outside U+4000..U+9FFF (extension A, B) is decoded like any other char.
-        assert!(any_but_han("㐀𠀀x", &|c| c == 'x'));
+    fn line_gates_agree_with_their_char_tests_for_every_char() {
+        let normalize = |c: char| c == '\r' || c == '\u{A0}' || is_invisible(c);
+        assert_eq!(NORMALIZE_GATE.disagreement(normalize), None);
+        let narrows = |c: char| narrow_char(c).is_some();
+        assert_eq!(NARROW_GATE.disagreement(narrows), None);
+        // And the gate finds them in a line of Han text.
+        let line = |c: char| format!("科技工作{c}取得成效。\n");
+        for c in [
+            '\u{200B}', '\u{FEFF}', '\u{7}', '\r', '\u{A0}', '\u{AD}', '\u{2066}',
+        ] {
+            assert!(NORMALIZE_GATE.any(&line(c), normalize), "{c:?}");
+        }
+        assert!(!NORMALIZE_GATE.any(&line('，'), normalize));
+        assert!(NARROW_GATE.any(&line('５'), narrows));
+        assert!(!NARROW_GATE.any(&line('5'), narrows));
     }
 
     fn run(f: impl FnOnce(&str, &mut Rewriter), s: &str) -> (String, Vec<Cleaning>) {
