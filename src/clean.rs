@@ -890,25 +890,33 @@ fn looks_like_title(t: &str) -> bool {
 /// Returns the title.
 fn title_and_duplicates(text: &str, rw: &mut Rewriter, doc_name: Option<&str>) -> Option<String> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let body = |l: &str| l.trim_end_matches('\n').to_string();
+    fn body(l: &str) -> &str {
+        l.trim_end_matches('\n')
+    }
+    /// The text after a category tag, or the whole line.
+    fn untagged(b: &str) -> &str {
+        match category_tag(b) {
+            Some(n) => b.get(n..).unwrap_or("").trim(),
+            None => b,
+        }
+    }
     let mut title: Option<String> = None;
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // Paragraphs are compared as borrowed text: no line is copied to be looked up.
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut i = 0;
     while let Some(&line) = lines.get(i) {
         let b = body(line);
         if title.is_none() && i == 0 {
-            let (tag_len, rest) = match category_tag(&b) {
-                Some(n) => (n, b[n..].trim().to_string()),
-                None => (0, b.clone()),
-            };
-            if looks_like_title(&rest) {
+            let tag_len = category_tag(b).unwrap_or(0);
+            let rest = untagged(b);
+            if looks_like_title(rest) {
                 if tag_len > 0 {
-                    rw.remove(&b[..tag_len], CleanKind::Boilerplate);
-                    rw.keep(&line[tag_len..]);
+                    rw.remove(b.get(..tag_len).unwrap_or(""), CleanKind::Boilerplate);
+                    rw.keep(line.get(tag_len..).unwrap_or(""));
                 } else {
                     rw.keep(line);
                 }
-                title = Some(rest);
+                title = Some(rest.to_string());
                 i += 1;
                 continue;
             }
@@ -916,25 +924,21 @@ fn title_and_duplicates(text: &str, rw: &mut Rewriter, doc_name: Option<&str>) -
             if let Some(name) = doc_name.filter(|n| b.starts_with(n) && b.len() > n.len()) {
                 rw.keep(name);
                 rw.replace("", "\n", Some(CleanKind::Spacing));
-                rw.keep(&line[name.len()..]);
+                rw.keep(line.get(name.len()..).unwrap_or(""));
                 title = Some(name.to_string());
                 i += 1;
                 continue;
             }
         }
         if let Some(t) = &title {
-            let stripped = match category_tag(&b) {
-                Some(n) => b[n..].trim().to_string(),
-                None => b.clone(),
-            };
-            if stripped == *t {
+            if untagged(b) == t {
                 rw.remove(line, CleanKind::Duplicate);
                 i += 1;
                 continue;
             }
             // The title wrapped over two lines.
             if let Some(&next) = lines.get(i + 1) {
-                if format!("{}{}", b.trim(), body(next).trim()) == *t {
+                if t.strip_prefix(b.trim()) == Some(body(next).trim()) {
                     rw.remove(line, CleanKind::Duplicate);
                     rw.remove(next, CleanKind::Duplicate);
                     i += 2;
@@ -942,7 +946,7 @@ fn title_and_duplicates(text: &str, rw: &mut Rewriter, doc_name: Option<&str>) -
                 }
             }
         }
-        if b.chars().count() >= 20 && !seen.insert(b.clone()) {
+        if b.chars().count() >= 20 && !seen.insert(b) {
             rw.remove(line, CleanKind::Duplicate);
         } else {
             rw.keep(line);
