@@ -141,7 +141,9 @@ fn normalize_line(text: &str, rw: &mut Rewriter) {
 
 fn strip_pinyin(text: &str, rw: &mut Rewriter) {
     let mut last = 0;
-    for (start, end) in crate::scan::pinyin_glosses(text) {
+    let glosses = crate::scan::pinyin_glosses(text);
+    rw.reserve(glosses.len());
+    for (start, end) in glosses {
         rw.keep(&text[last..start]);
         rw.remove(&text[start..end], CleanKind::Pinyin);
         last = end;

@@ -70,7 +70,7 @@ pub fn decode_with(bytes: &[u8], forced: Option<&str>, legacy: Legacy) -> Result
         };
         return Ok(done(text, bom.name()));
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
+    if let Some(s) = utf8(bytes) {
         if s.contains('\0') {
             return Err(Error::binary("a file with NUL bytes"));
         }
@@ -109,6 +109,14 @@ pub fn decode_with(bytes: &[u8], forced: Option<&str>, legacy: Legacy) -> Result
         text: best.1,
         encoding: best.2,
     })
+}
+
+/// `bytes` as text when they are well-formed UTF-8.
+fn utf8(bytes: &[u8]) -> Option<&str> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return simdutf8::basic::from_utf8(bytes).ok();
+    #[cfg(target_arch = "wasm32")]
+    return std::str::from_utf8(bytes).ok();
 }
 
 fn done(text: String, name: &str) -> Decoded {

@@ -87,6 +87,12 @@ impl<'a> Rewriter<'a> {
         }
     }
 
+    /// Makes room for `n` more replacements (a pass that knows how many it will make).
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.spans.reserve(n);
+        self.log.reserve(n);
+    }
+
     /// Copies input text unchanged.
     pub(crate) fn keep(&mut self, s: &str) {
         debug_assert!(
