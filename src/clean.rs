@@ -17,12 +17,10 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use crate::convert::convert_doc;
 use crate::edit::{Doc, Rewriter};
 use crate::report::{CleanKind, Cleaning, Script};
-use crate::text::{is_cjk, is_cjk_punct, is_han, is_terminal, CharSet, Gate};
+use crate::text::{is_cjk, is_cjk_punct, is_han, is_terminal, words, Gate, Words};
 
 /// What cleaning gives the later stages.
 #[derive(Debug, Clone)]
@@ -322,39 +320,14 @@ const INLINE_PHRASES: &[&str] = &[
     "（完整版）",
 ];
 
-static INLINE: OnceLock<AhoCorasick> = OnceLock::new();
-static SITE: OnceLock<AhoCorasick> = OnceLock::new();
-static ANY_PHRASE: OnceLock<(CharSet, Vec<&'static str>)> = OnceLock::new();
+static INLINE: OnceLock<Words> = OnceLock::new();
+static SITE: OnceLock<Words> = OnceLock::new();
+static ANY_PHRASE: OnceLock<Words> = OnceLock::new();
 
 /// True when a line holds a site or an inline phrase: one look tells most lines, which hold
-/// neither, that both searches can be skipped. The phrases are tried only where one of their
-/// first chars stands, and only those that start with it (a bitmap look per char is several
-/// times faster than an automaton over Chinese text, whose bytes no prefilter can skip).
+/// neither, that both searches can be skipped.
 fn any_phrase(line: &str) -> bool {
-    let (firsts, sorted) = ANY_PHRASE.get_or_init(|| {
-        let mut all: Vec<&str> = SITE_PHRASES.iter().chain(INLINE_PHRASES).copied().collect();
-        all.sort_unstable();
-        (CharSet::of_firsts(all.iter().copied()), all)
-    });
-    line.char_indices().any(|(i, c)| {
-        if !firsts.contains(c) {
-            return false;
-        }
-        let rest = line.get(i..).unwrap_or("");
-        // Sorted, the phrases starting with `c` are a run.
-        let from = sorted.partition_point(|p| p.chars().next() < Some(c));
-        sorted
-            .get(from..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(|p| p.starts_with(c))
-            .any(|p| rest.starts_with(p))
-    })
-}
-
-/// One automaton for a list of phrases, built on first use; the leftmost longest match wins.
-fn phrases(cell: &'static OnceLock<AhoCorasick>, list: &[&str]) -> &'static AhoCorasick {
-    crate::text::words(cell, &[list], MatchKind::LeftmostLongest)
+    words(&ANY_PHRASE, &[SITE_PHRASES, INLINE_PHRASES]).is_match(line)
 }
 
 /// Names a removed whole line, or None when the line is not chrome.
@@ -385,7 +358,7 @@ fn chrome_line_with(line: &str, phrase: bool) -> Option<CleanKind> {
     {
         return Some(CleanKind::Boilerplate);
     }
-    if phrase && phrases(&SITE, SITE_PHRASES).is_match(t) {
+    if phrase && words(&SITE, &[SITE_PHRASES]).is_match(t) {
         return Some(CleanKind::Boilerplate);
     }
     if crate::scan::file_name_line(t) {
@@ -489,11 +462,11 @@ fn links_label(t: &str) -> bool {
 fn keep_without_phrases(line: &str, rw: &mut Rewriter) {
     let mut rest = line;
     loop {
-        match phrases(&INLINE, INLINE_PHRASES).find(rest) {
-            Some(m) => {
-                rw.keep(&rest[..m.start()]);
-                rw.remove(&rest[m.start()..m.end()], CleanKind::Boilerplate);
-                rest = &rest[m.end()..];
+        match words(&INLINE, &[INLINE_PHRASES]).find(rest) {
+            Some((start, end, _)) => {
+                rw.keep(rest.get(..start).unwrap_or(""));
+                rw.remove(rest.get(start..end).unwrap_or(""), CleanKind::Boilerplate);
+                rest = rest.get(end..).unwrap_or("");
             }
             None => {
                 rw.keep(rest);

@@ -18,8 +18,7 @@
 
 use crate::outline::section_at;
 use crate::report::{Approx, Fact, FactKind, FactRole, Section, SectionRole, Warning, WarningKind};
-use crate::text::{is_han, starts_with_at, words, CharSet, Chars};
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::text::{is_han, starts_with_at, words, CharSet, Chars, Words};
 use std::sync::OnceLock;
 
 /// Measure words and units, longest first where one is a prefix of another.
@@ -845,10 +844,10 @@ fn growth_cue(cs: &Chars, start: usize) -> (bool, bool) {
         return (false, false);
     }
     let window = window.trim_end_matches(['了', '达', '为']);
-    static DOWN: OnceLock<AhoCorasick> = OnceLock::new();
-    static UP: OnceLock<AhoCorasick> = OnceLock::new();
-    let down = words(&DOWN, &[GROWTH_DOWN], MatchKind::Standard).is_match(window);
-    let up = words(&UP, &[GROWTH_UP], MatchKind::Standard).is_match(window);
+    static DOWN: OnceLock<Words> = OnceLock::new();
+    static UP: OnceLock<Words> = OnceLock::new();
+    let down = words(&DOWN, &[GROWTH_DOWN]).is_match(window);
+    let up = words(&UP, &[GROWTH_UP]).is_match(window);
     (up || down, down && !window.contains("增长"))
 }
 
@@ -943,8 +942,8 @@ fn role_of(cs: &Chars, q: &Quantity, section_role: SectionRole, prev_end: usize)
     // Only the words since the number before count: `在去年完成19家企业的基础上扩大到40家`
     // makes 19 a result and leaves 40 to the plan.
     let clause = clause_since(cs, q.start, prev_end);
-    static DONE: OnceLock<AhoCorasick> = OnceLock::new();
-    let done = words(&DONE, &[DONE_CUES], MatchKind::Standard).is_match(clause)
+    static DONE: OnceLock<Words> = OnceLock::new();
+    let done = words(&DONE, &[DONE_CUES]).is_match(clause)
         || clause.ends_with('共')
         || (clause.starts_with('共') && !clause.starts_with("共建") && !clause.starts_with("共同"))
         || after.contains("基础上");
@@ -955,14 +954,10 @@ fn role_of(cs: &Chars, q: &Quantity, section_role: SectionRole, prev_end: usize)
     // The cues and the words that hold one without being one (模拟 holds 拟): the leftmost
     // longest match of either list decides at each place.
     let cue = || {
-        static TARGET: OnceLock<AhoCorasick> = OnceLock::new();
-        words(
-            &TARGET,
-            &[TARGET_CUES, NOT_CUES],
-            MatchKind::LeftmostLongest,
-        )
-        .find_iter(sentence)
-        .any(|m| m.pattern().as_usize() < TARGET_CUES.len())
+        static TARGET: OnceLock<Words> = OnceLock::new();
+        words(&TARGET, &[TARGET_CUES, NOT_CUES])
+            .find_iter(sentence)
+            .any(|(_, _, list)| list == 0)
     };
     if plan_section || cue() {
         FactRole::Target
