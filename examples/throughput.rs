@@ -19,7 +19,7 @@ fn time<T>(what: &str, mb: f64, f: impl Fn() -> T) -> T {
         best = best.min(t0.elapsed().as_secs_f64());
     }
     println!("| {what} | {:.3} s | {:.1} MB/s |", best, mb / best);
-    out.unwrap_or_else(|| f())
+    out.unwrap_or_else(f)
 }
 
 fn main() {
