@@ -92,7 +92,7 @@ fn by_line(
     needs: impl Fn(char) -> bool,
     mut f: impl FnMut(&str, &mut Rewriter),
 ) {
-    for line in text.split_inclusive('\n') {
+    for line in crate::text::lines(text) {
         if gate.any(line, &needs) {
             f(line, rw);
         } else {
@@ -424,7 +424,7 @@ fn chrome(text: &str, rw: &mut Rewriter) -> Option<String> {
     let mut name = None;
     // After a "related documents" label, the short lines that follow are its links.
     let mut in_links = false;
-    for line in text.split_inclusive('\n') {
+    for line in crate::text::lines(text) {
         let t = line.trim();
         let phrase = any_phrase(line);
         if let Some(kind) = chrome_line_with(line, phrase) {
@@ -532,7 +532,7 @@ fn fragment_chain(lines: &[&str], follows_cut: &[bool]) -> Vec<(usize, usize)> {
 }
 
 fn join_fragments(text: &str, rw: &mut Rewriter) {
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let lines: Vec<&str> = crate::text::lines(text).collect();
     // For each line: does the last non-blank line before it end mid-sentence?
     let mut follows_cut = Vec::with_capacity(lines.len());
     let mut cut = false;
@@ -618,7 +618,7 @@ const DOC_KINDS: &[&str] = &[
 /// was cut by the scrape: a page end (a long line: `…使新成果加以快速推⏎广转化`), or the fixed
 /// width of PDF text (many lines of one length). Joined, unless the next line opens a heading.
 fn join_wraps(text: &str, rw: &mut Rewriter) {
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let lines: Vec<&str> = crate::text::lines(text).collect();
     // Lengths in visible characters: letter-spacing (removed later) makes a line no longer.
     let lens: Vec<usize> = lines.iter().map(|l| crate::text::visible_len(l)).collect();
     // The width of PDF text: the most common length among lines of some length.
@@ -757,7 +757,7 @@ fn spacing_between(a: char, b: char) -> bool {
 }
 
 fn spacing(text: &str, rw: &mut Rewriter) {
-    for line in text.split_inclusive('\n') {
+    for line in crate::text::lines(text) {
         let body = line.strip_suffix('\n').unwrap_or(line);
         // Most lines hold no space at all: nothing to do but copy them.
         if !body.is_empty() && !body.contains(is_space) {
@@ -864,7 +864,7 @@ fn looks_like_title(t: &str) -> bool {
 /// splits a title glued to the first paragraph, and drops repeated paragraphs.
 /// Returns the title.
 fn title_and_duplicates(text: &str, rw: &mut Rewriter, doc_name: Option<&str>) -> Option<String> {
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let lines: Vec<&str> = crate::text::lines(text).collect();
     fn body(l: &str) -> &str {
         l.trim_end_matches('\n')
     }

@@ -28,9 +28,9 @@ pub(crate) fn convert_doc(doc: &mut Doc) -> Script {
         }
         // No conversion rule holds a line break, so the lines of the whole converted text are
         // the conversions of the lines; should their count ever differ, convert line by line.
-        let mut converted = whole.split_inclusive('\n');
-        let same_lines = whole.split_inclusive('\n').count() == text.split_inclusive('\n').count();
-        for line in text.split_inclusive('\n') {
+        let mut converted = crate::text::lines(&whole);
+        let same_lines = crate::text::lines(&whole).count() == crate::text::lines(text).count();
+        for line in crate::text::lines(text) {
             han += crate::text::count_han(line);
             let out: Cow<str> = match converted.next() {
                 Some(out) if same_lines => Cow::Borrowed(out),

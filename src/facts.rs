@@ -1220,7 +1220,7 @@ pub(crate) fn find(
     let mut line_warnings = Vec::new();
     // Chars before the line.
     let mut base = 0;
-    for line in text.split_inclusive('\n') {
+    for line in crate::text::lines(text) {
         let cs = Chars::new(line);
         find_in_line(
             &cs,

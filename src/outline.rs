@@ -345,7 +345,7 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
     let mut pos = 0;
     // The first line is the title's, never a plain heading.
     let mut seen_text = false;
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let lines: Vec<&str> = crate::text::lines(text).collect();
     let items = list_items(&lines);
     for (li, line) in lines.iter().enumerate() {
         let line = *line;
@@ -579,6 +579,11 @@ fn list_items(lines: &[&str]) -> Vec<bool> {
         {
             return false;
         }
+        // A marker of these tiers is at most 6 chars (`（12）`) and the body under 100: a longer
+        // line is no item, and is not copied into chars to be told so.
+        if t.chars().count() >= 106 {
+            return false;
+        }
         let chars: Vec<char> = t.chars().collect();
         let Some((tier, _, len)) = marker_at(&chars, 0) else {
             return false;
@@ -654,6 +659,12 @@ fn glued_plain_heading(chars: &[char], from: usize) -> Option<usize> {
     // The words are looked for in the 12 chars from `from`.
     let head_end = (from + 12).min(chars.len());
     if from >= head_end {
+        return None;
+    }
+    // A year follows the word, and the word ends 3 or more chars in: with no digit where a
+    // year could start, no word needs looking for (most sentences).
+    let year_may_start = chars.get(from + 3..=head_end).unwrap_or(&[]);
+    if !year_may_start.iter().any(char::is_ascii_digit) {
         return None;
     }
     for w in ["思路", "打算", "计划", "安排", "要点", "总结", "回顾"] {

@@ -96,6 +96,23 @@ pub(crate) fn words(cell: &'static OnceLock<Words>, lists: &[&[&'static str]]) -
     cell.get_or_init(|| Words::new(lists))
 }
 
+/// The lines of `text`, each with its line feed, as `split_inclusive('\n')` gives them, but
+/// found by SIMD `memchr` (std's char search reads a word at a time): every pass of cleaning
+/// and every stage after it splits the whole text into lines.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut from = 0;
+    let mut feeds = memchr::memchr_iter(b'\n', text.as_bytes());
+    std::iter::from_fn(move || {
+        if from >= text.len() {
+            return None;
+        }
+        let end = feeds.next().map_or(text.len(), |i| i + 1);
+        let line = text.get(from..end);
+        from = end;
+        line
+    })
+}
+
 /// Every occurrence of one of `targets` in `text`, with its byte offset, in order. Each
 /// target is found by a SIMD substring search of its UTF-8 bytes (a full-width `（` shares its
 /// lead byte with all the punctuation of Chinese text, so a scan of lead bytes would stop at
@@ -455,6 +472,14 @@ mod tests {
         assert_eq!(cs.str(6, 99), "领导");
         assert_eq!(cs.str(4, 2), "");
         assert_eq!(Chars::new("").str(0, 1), "");
+    }
+
+    #[test]
+    fn lines_split_as_split_inclusive_does() {
+        for t in ["", "\n", "a", "a\n", "一\n\n二\r\n三", "\n\n末", "领导\n"] {
+            let expected: Vec<&str> = t.split_inclusive('\n').collect();
+            assert_eq!(lines(t).collect::<Vec<_>>(), expected, "{t:?}");
+        }
     }
 
     #[test]
