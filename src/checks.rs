@@ -122,6 +122,23 @@ impl<'t> CharPos<'t> {
             self.byte = 0;
             self.chars = 0;
         }
+        // Whole blocks of 64 bytes go by a count of the chars starting in them (vectorized),
+        // while at least that many chars are still to pass; the rest char by char.
+        let bytes = self.text.as_bytes();
+        while n - self.chars >= 64 {
+            let Some(block) = bytes.get(self.byte..self.byte + 64) else {
+                break;
+            };
+            self.chars += crate::text::count_char_starts(block);
+            self.byte += 64;
+            // Back onto a char boundary: the bytes left of a char that started in the block.
+            while bytes
+                .get(self.byte)
+                .is_some_and(|b| (0x80..0xC0).contains(b))
+            {
+                self.byte += 1;
+            }
+        }
         let rest = self.text.get(self.byte..).unwrap_or("");
         match rest.char_indices().nth(n - self.chars) {
             Some((k, _)) => {
@@ -431,6 +448,19 @@ mod tests {
         assert_eq!(pos.byte(60), t.len());
         assert_eq!(pos.at(t.len()), 6);
         assert_eq!(pos.byte(1), 1, "a step back starts over");
+    }
+
+    #[test]
+    fn char_positions_leap_long_texts_by_blocks() {
+        // Long steps go by 64-byte blocks, which end inside chars of one to four bytes.
+        let t = "全年专利申请量2924件，a𠀀é同比增长41.7%。".repeat(40);
+        let starts: Vec<usize> = t.char_indices().map(|(b, _)| b).collect();
+        for step in [1, 5, 63, 64, 65, 130, 401] {
+            let mut pos = CharPos::new(&t);
+            for n in (0..starts.len()).step_by(step) {
+                assert_eq!(Some(&pos.byte(n)), starts.get(n), "step {step}, char {n}");
+            }
+        }
     }
 
     #[test]

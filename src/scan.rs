@@ -372,11 +372,22 @@ pub(crate) fn lost_numbers(text: &str) -> Vec<(usize, usize)> {
     // them all (`立项目项` is tried at 立 and at 项). A bitmap look per char is quicker here
     // than an automaton, which stops at every 有 and 共 of the text anyway.
     static FIRSTS: OnceLock<CharSet> = OnceLock::new();
+    static COUNTS: OnceLock<CharSet> = OnceLock::new();
     let firsts =
         FIRSTS.get_or_init(|| CharSet::of_firsts(TAKES_A_COUNT.iter().copied().chain(["项目项"])));
+    let counts = COUNTS.get_or_init(|| CharSet::of_firsts(COUNTED_BY.iter().copied()));
+    // The verbs are one or two chars, so a measure word starts one or two chars on; 项目项 has
+    // 目 next. Most of the places (every 有, 新, 建 of the text) have neither and are passed
+    // without trying the lists.
+    let may_match = |i: usize, c: char| {
+        let mut next = text.get(i + c.len_utf8()..).unwrap_or("").chars();
+        let (n1, n2) = (next.next(), next.next());
+        n1.is_some_and(|n| counts.contains(n) || (c == '项' && n == '目'))
+            || n2.is_some_and(|n| counts.contains(n))
+    };
     let starts = text
         .char_indices()
-        .filter(|&(_, c)| firsts.contains(c))
+        .filter(|&(i, c)| firsts.contains(c) && may_match(i, c))
         .map(|(i, _)| i);
     let mut out = Vec::new();
     let mut last_end = 0;

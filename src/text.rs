@@ -251,6 +251,11 @@ fn count_bytes(b: &[u8], pred: impl Fn(u8) -> bool) -> usize {
         .sum()
 }
 
+/// How many chars start in `b` (its bytes that are not continuation bytes).
+pub(crate) fn count_char_starts(b: &[u8]) -> usize {
+    count_bytes(b, |x| !(0x80..0xC0).contains(&x))
+}
+
 /// The char that starts at byte `i` of `s`, if a char starts there.
 fn char_at(s: &str, i: usize) -> Option<char> {
     s.get(i..).and_then(|r| r.chars().next())
@@ -337,7 +342,7 @@ pub(crate) fn count_han(s: &str) -> usize {
 /// U+2000.., U+3000) decoded where C2, E1, E2 or E3 leads a char.
 pub(crate) fn visible_len(s: &str) -> usize {
     let b = s.as_bytes();
-    let chars = count_bytes(b, |x| !(0x80..0xC0).contains(&x));
+    let chars = count_char_starts(b);
     let ascii_space = count_bytes(b, |x| matches!(x, b'\t'..=b'\r' | b' '));
     let is_space = |i: usize| char_at(s, i).is_some_and(char::is_whitespace);
     let other_space = memchr::memchr2_iter(0xC2, 0xE1, b)
