@@ -1220,8 +1220,9 @@ pub(crate) fn find(
     let mut line_warnings = Vec::new();
     // Chars before the line.
     let mut base = 0;
+    let mut cs = Chars::new("");
     for line in crate::text::lines(text) {
-        let cs = Chars::new(line);
+        cs.set(line);
         find_in_line(
             &cs,
             base,
@@ -1260,10 +1261,13 @@ fn find_in_line(
     static PREFIX_ENDS: OnceLock<CharSet> = OnceLock::new();
     let prefix_ends =
         PREFIX_ENDS.get_or_init(|| CharSet::of_lasts(PREFIXES.iter().map(|&(w, _)| w)));
+    // The chars a number starts with, one bitmap look each (every char of the text is asked).
+    static NUMERALS: OnceLock<CharSet> = OnceLock::new();
+    let numerals = NUMERALS.get_or_init(|| CharSet::of_matching(is_cn_numeral));
     let mut i = 0;
     while i < cs.len() {
         let c = cs.get(i).copied().unwrap_or(' ');
-        let starts_number = c.is_ascii_digit() || is_cn_numeral(c);
+        let starts_number = c.is_ascii_digit() || numerals.contains(c);
         if !starts_number {
             i += 1;
             continue;

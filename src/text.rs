@@ -159,6 +159,11 @@ impl CharSet {
         Self::of(words.into_iter().filter_map(|w| w.chars().next_back()))
     }
 
+    /// The chars of the Basic Multilingual Plane that `pred` holds for.
+    pub(crate) fn of_matching(pred: impl Fn(char) -> bool) -> Self {
+        Self::of((0..=0xFFFF).filter_map(char::from_u32).filter(|&c| pred(c)))
+    }
+
     fn of(chars: impl Iterator<Item = char>) -> Self {
         let mut bits = [0u64; 1024];
         for c in chars {
@@ -203,16 +208,30 @@ pub(crate) struct Chars<'a> {
 
 impl<'a> Chars<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
+        let mut cs = Chars {
+            text,
+            cs: Vec::new(),
+            at: Vec::new(),
+        };
+        cs.set(text);
+        cs
+    }
+
+    /// Makes this the chars of `text`, in the buffers of the text before (a stage that reads
+    /// line after line allocates them once).
+    pub(crate) fn set(&mut self, text: &'a str) {
+        self.text = text;
+        self.cs.clear();
+        self.at.clear();
         // Sized first: growing vectors of millions page-faults and copies.
         let n = text.chars().count();
-        let mut cs = Vec::with_capacity(n);
-        let mut at = Vec::with_capacity(n + 1);
+        self.cs.reserve(n);
+        self.at.reserve(n + 1);
         for (i, c) in text.char_indices() {
-            at.push(i);
-            cs.push(c);
+            self.at.push(i);
+            self.cs.push(c);
         }
-        at.push(text.len());
-        Chars { text, cs, at }
+        self.at.push(text.len());
     }
 
     /// The chars `a..b` as text (clamped to the text; empty when `a >= b`).
@@ -462,6 +481,8 @@ mod tests {
         }
         let lasts = CharSet::of_lasts(["超过", "逾", "\u{20000}"]);
         assert!(lasts.contains('过') && lasts.contains('逾') && !lasts.contains('超'));
+        let odd = CharSet::of_matching(|c| c as u32 % 2 == 1);
+        assert!(odd.contains('a') && !odd.contains('b') && !odd.contains('\u{10001}'));
         // Above the Basic Multilingual Plane nothing is a member.
         assert!(!lasts.contains('\u{20000}'));
     }
@@ -477,6 +498,10 @@ mod tests {
         assert_eq!(cs.str(6, 99), "领导");
         assert_eq!(cs.str(4, 2), "");
         assert_eq!(Chars::new("").str(0, 1), "");
+        // Set to another text, it forgets the first.
+        let mut cs = Chars::new(t);
+        cs.set("领导");
+        assert_eq!((cs.len(), cs.str(0, 2), cs.str(2, 9)), (2, "领导", ""));
     }
 
     #[test]
