@@ -877,7 +877,7 @@ fn title_and_duplicates(text: &str, rw: &mut Rewriter, doc_name: Option<&str>) -
     }
     let mut title: Option<String> = None;
     // Paragraphs are compared as borrowed text: no line is copied to be looked up.
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
     let mut i = 0;
     while let Some(&line) = lines.get(i) {
         let b = body(line);

@@ -391,10 +391,10 @@ fn same_str(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
-/// `s` without `w` at its start, if it starts with it (two first bytes compared first: the
-/// first byte of a Han char is one of a few).
+/// `s` without `w` at its start, if it starts with it (the first three bytes, a whole Han
+/// char, compared before any call to memcmp: Han chars share their first bytes by the 64).
 fn strip_word_prefix<'a>(s: &'a str, w: &str) -> Option<&'a str> {
-    let k = w.len().min(2);
+    let k = w.len().min(3);
     if s.as_bytes().get(..k) != w.as_bytes().get(..k) {
         return None;
     }
