@@ -52,8 +52,15 @@ impl<'a> Cursor<'a> {
 
     /// Takes chars while `f` accepts them; returns how many.
     fn eat_while(&mut self, f: impl Fn(char) -> bool) -> usize {
+        self.eat_while_max(f, usize::MAX)
+    }
+
+    /// Takes at most `max` chars while `f` accepts them; returns how many. A matcher tried at
+    /// many places of a text bounds its runs so, or a text of one long run costs the square
+    /// of its length.
+    fn eat_while_max(&mut self, f: impl Fn(char) -> bool, max: usize) -> usize {
         let mut n = 0;
-        while self.eat_char(&f) {
+        while n < max && self.eat_char(&f) {
             n += 1;
         }
         n
@@ -426,7 +433,8 @@ pub(crate) fn bare_shares(text: &str) -> Vec<(usize, usize)> {
         let rest = text.get(i..).unwrap_or("");
         let mut c = Cursor::new(rest);
         c.eat("占");
-        let words = c.eat_while(|ch| crate::text::is_han(ch) && !"的了是为".contains(ch));
+        // More than 16 words is no share's phrase: 17 tell it.
+        let words = c.eat_while_max(|ch| crate::text::is_han(ch) && !"的了是为".contains(ch), 17);
         let digits = c.digits();
         let mut frac = c;
         if frac.eat(".") && frac.digits() > 0 {
