@@ -496,15 +496,20 @@ fn last_visible(line: &str) -> Option<char> {
         .next_back()
 }
 
+/// The lines that open with a fragment marker: (line, number, marker length).
+fn fragment_candidates(lines: &[&str]) -> Vec<(usize, u32, usize)> {
+    lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| fragment_marker(l).map(|(n, len)| (i, n, len)))
+        .collect()
+}
+
 /// Finds the chain of page-fragment markers: `1、 2、 3、 …` at line starts, running through
 /// the document, where most lines before a marker end mid-sentence. Real numbered lists end
 /// their items with punctuation and restart their numbering under each heading.
 fn fragment_chain(lines: &[&str], follows_cut: &[bool]) -> Vec<(usize, usize)> {
-    let cands: Vec<(usize, u32, usize)> = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| fragment_marker(l).map(|(n, len)| (i, n, len)))
-        .collect();
+    let cands = fragment_candidates(lines);
     // From each candidate the chain goes on at the first candidate after it numbered one
     // more, so chains that meet go on alike: each candidate's next is found once (walking
     // back, remembering the first candidate of each number), and the lengths and the cut
@@ -1090,6 +1095,17 @@ mod tests {
         assert_eq!(t, "我局深入开展学习实践科学发展观活动，把科学发展观贯彻落实到科技工作中，创新思路，开拓进取，努力有为。在加快推进产学研合作方面取得了显著成效，通过了试点城市验收，全市科技工作再上新台阶，成绩喜人\n二、2010年工作思路\n");
     }
 
+    /// A repeatable pseudo-random source (xorshift): each call gives a number below its
+    /// argument.
+    fn below(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |n| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        }
+    }
+
     /// The chain search as first written: every start tried afresh (quadratic).
     fn page_chain_by_every_start(cands: &[(usize, usize, u32)]) -> Vec<usize> {
         let mut best: Vec<usize> = Vec::new();
@@ -1117,13 +1133,7 @@ mod tests {
     fn page_chain_is_the_chain_every_start_finds() {
         // Random candidate lists, dense and sparse, small values and large: the chain found
         // by following each candidate's next once is the one trying every start finds.
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let mut rand = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut rand = below(0x2545_F491_4F6C_DD1D);
         for round in 0..400 {
             let n = rand(60) as usize;
             let (step, top) = if round % 2 == 0 { (300, 8) } else { (900, 30) };
@@ -1144,11 +1154,7 @@ mod tests {
 
     /// The fragment chain search as first written: every start tried afresh (quadratic).
     fn fragment_chain_by_every_start(lines: &[&str], follows_cut: &[bool]) -> Vec<(usize, usize)> {
-        let cands: Vec<(usize, u32, usize)> = lines
-            .iter()
-            .enumerate()
-            .filter_map(|(i, l)| fragment_marker(l).map(|(n, len)| (i, n, len)))
-            .collect();
+        let cands = fragment_candidates(lines);
         let mut best: Vec<(usize, usize)> = Vec::new();
         for (start, &(_, n0, _)) in cands.iter().enumerate() {
             if n0 > 2 {
@@ -1177,13 +1183,7 @@ mod tests {
 
     #[test]
     fn fragment_chain_is_the_chain_every_start_finds() {
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut rand = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut rand = below(0x9E37_79B9_7F4A_7C15);
         let markers: Vec<String> = (0..12).map(|n| format!("{n}、")).collect();
         for round in 0..400 {
             let top = if round % 2 == 0 { 4 } else { 12 };
