@@ -385,28 +385,32 @@ const UNIT_WORDS: &[(&str, &str)] = &[
     ("瓶", "颈"),
 ];
 
-/// `a == b`, with a quick look at the lengths and first bytes before any call to memcmp (this
-/// runs for every candidate against lists of short words).
+/// `a == b` for the short words of the grammar's lists, byte by byte in line: a call to
+/// memcmp for a few bytes costs more than the comparison (this runs for every candidate
+/// against lists of short words).
 fn same_str(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
-/// `s` without `w` at its start, if it starts with it (the first three bytes, a whole Han
-/// char, compared before any call to memcmp: Han chars share their first bytes by the 64).
+/// `s` without `w` at its start, if it starts with it (compared as [`same_str`] does).
 fn strip_word_prefix<'a>(s: &'a str, w: &str) -> Option<&'a str> {
-    let k = w.len().min(3);
-    if s.as_bytes().get(..k) != w.as_bytes().get(..k) {
-        return None;
+    let head = s.get(..w.len())?;
+    if same_str(head, w) {
+        s.get(w.len()..)
+    } else {
+        None
     }
-    s.strip_prefix(w)
 }
 
-/// `s` without `w` at its end, if it ends with it (last bytes compared first).
+/// `s` without `w` at its end, if it ends with it (compared as [`same_str`] does).
 fn strip_word_suffix<'a>(s: &'a str, w: &str) -> Option<&'a str> {
-    if s.as_bytes().last() != w.as_bytes().last() {
-        return None;
+    let cut = s.len().checked_sub(w.len())?;
+    let tail = s.get(cut..)?;
+    if same_str(tail, w) {
+        s.get(..cut)
+    } else {
+        None
     }
-    s.strip_suffix(w)
 }
 
 fn unit_is_word(unit: &str, next: Option<char>) -> bool {
