@@ -53,7 +53,7 @@ impl Words {
             .map_or(self.sorted.len(), |&(_, k)| k);
         let mut best: Option<(usize, usize)> = None;
         for &(w, k) in self.sorted.get(from..to).unwrap_or(&[]) {
-            if s.starts_with(w) && best.is_none_or(|(n, _)| w.len() > n) {
+            if starts_with_word(s, w) && best.is_none_or(|(n, _)| w.len() > n) {
                 best = Some((w.len(), k));
             }
         }
@@ -89,6 +89,14 @@ impl Words {
     pub(crate) fn find(&self, s: &str) -> Option<(usize, usize, usize)> {
         self.find_iter(s).next()
     }
+}
+
+/// `s.starts_with(w)` for a short word, byte by byte in line: a call to memcmp for a few
+/// bytes costs more than the comparison.
+pub(crate) fn starts_with_word(s: &str, w: &str) -> bool {
+    s.as_bytes()
+        .get(..w.len())
+        .is_some_and(|head| head.iter().zip(w.bytes()).all(|(&x, y)| x == y))
 }
 
 /// The [`Words`] of `lists`, built on first use and kept in `cell`.
