@@ -537,12 +537,15 @@ fn fragment_chain(lines: &[&str], follows_cut: &[bool]) -> Vec<(usize, usize)> {
             }
         }
     }
-    let mut best: Option<(usize, usize)> = None; // (start, length)
+    // Of the chains that are mostly cuts, the one with the most cut joins, then the longest:
+    // a chain from a real list's 1、 can run on into the pages (4、 5、 …) and be as long as
+    // theirs, but its first links end whole sentences.
+    let mut best: Option<(usize, (usize, usize))> = None; // (start, (cut joins, length))
     for (start, &(_, n0, _)) in cands.iter().enumerate() {
         let (len, cut) = from.get(start).copied().unwrap_or((0, 0));
         let joins = len.saturating_sub(1);
-        if n0 <= 2 && len >= 3 && cut * 5 >= joins * 3 && best.is_none_or(|(_, l)| len > l) {
-            best = Some((start, len));
+        if n0 <= 2 && len >= 3 && cut * 5 >= joins * 3 && best.is_none_or(|(_, k)| (cut, len) > k) {
+            best = Some((start, (cut, len)));
         }
     }
     let mut chain = Vec::new();
@@ -1077,6 +1080,37 @@ mod tests {
     }
 
     #[test]
+    fn a_real_list_before_page_fragments_keeps_its_numbers() {
+        // A list `1、 2、 3、` of whole sentences, then pages numbered from 1 whose lines are cut
+        // mid-sentence. A chain from the list's 1、 runs on into the pages (4、 5、 …) as long
+        // as the pages' own: the one whose links are cuts is the pages'.
+        let list = "一、工作\n1、注重学习。\n2、注重纳谏。\n3、全面开展。\n二、打算\n重点如下。\n";
+        let words = [
+            "推进科技",
+            "创新体系",
+            "建设完善",
+            "企业主体",
+            "技术创新",
+            "深度融合",
+        ];
+        let pages: String = (1..=8)
+            .map(|n| {
+                format!(
+                    "{n}、{}\n",
+                    words.get(n % words.len()).copied().unwrap_or("")
+                )
+            })
+            .collect();
+        let (t, log) = run(join_fragments, &format!("{list}{pages}"));
+        assert!(t.starts_with(list), "{t}");
+        let joined: String = (1..=8)
+            .map(|n| words.get(n % words.len()).copied().unwrap_or(""))
+            .collect();
+        assert_eq!(t, format!("{list}{joined}\n"));
+        assert_eq!(log.len(), 8);
+    }
+
+    #[test]
     fn wraps_join_inside_sentences_only() {
         let long =
             "培训科技人员2万人次。四是为了加快引推速度，使引进试验、示范的新技术、新成果加以快速推";
@@ -1152,10 +1186,12 @@ mod tests {
         }
     }
 
-    /// The fragment chain search as first written: every start tried afresh (quadratic).
+    /// The fragment chain search tried from every start afresh (quadratic), as first written
+    /// but for its choice (the most cut joins, then the longest).
     fn fragment_chain_by_every_start(lines: &[&str], follows_cut: &[bool]) -> Vec<(usize, usize)> {
         let cands = fragment_candidates(lines);
         let mut best: Vec<(usize, usize)> = Vec::new();
+        let mut best_key = (0, 0);
         for (start, &(_, n0, _)) in cands.iter().enumerate() {
             if n0 > 2 {
                 continue;
@@ -1174,7 +1210,8 @@ mod tests {
                 expected += 1;
             }
             let joins = chain.len().saturating_sub(1);
-            if chain.len() >= 3 && cut * 5 >= joins * 3 && chain.len() > best.len() {
+            if chain.len() >= 3 && cut * 5 >= joins * 3 && (cut, chain.len()) > best_key {
+                best_key = (cut, chain.len());
                 best = chain;
             }
         }
