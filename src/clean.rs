@@ -709,12 +709,8 @@ fn page_numbers_in_words(text: &str, rw: &mut Rewriter) {
     let bytes = text.as_bytes();
     let mut cands: Vec<(usize, usize, u32)> = Vec::new();
     let mut k = 0;
-    while k < bytes.len() {
-        if !bytes.get(k).is_some_and(u8::is_ascii_digit) {
-            k += 1;
-            continue;
-        }
-        let start = k;
+    while let Some(start) = crate::text::next_ascii_digit(bytes, k) {
+        k = start;
         while bytes.get(k).is_some_and(u8::is_ascii_digit) {
             k += 1;
         }
@@ -809,6 +805,12 @@ fn is_space(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\u{3000}'
 }
 
+/// Where the spaces are: ASCII space and tab, and U+3000 (led by E3).
+const SPACE_GATE: Gate = Gate {
+    ascii: |b| b == b' ' || b == b'\t',
+    leads: &[0xE3],
+};
+
 /// True when the space between `a` and `b` is letter-spacing, not a word break.
 fn spacing_between(a: char, b: char) -> bool {
     (is_cjk(a) && (is_cjk(b) || b.is_ascii_digit()))
@@ -822,7 +824,7 @@ fn spacing(text: &str, rw: &mut Rewriter) {
     for line in crate::text::lines(text) {
         let body = line.strip_suffix('\n').unwrap_or(line);
         // Most lines hold no space at all: nothing to do but copy them.
-        if !body.is_empty() && !body.contains(is_space) {
+        if !body.is_empty() && !SPACE_GATE.any(body, is_space) {
             rw.keep(line);
             continue;
         }
@@ -1003,6 +1005,7 @@ mod tests {
         assert_eq!(NORMALIZE_GATE.disagreement(normalize), None);
         let narrows = |c: char| narrow_char(c).is_some();
         assert_eq!(NARROW_GATE.disagreement(narrows), None);
+        assert_eq!(SPACE_GATE.disagreement(is_space), None);
         // And the gate finds them in a line of Han text.
         let line = |c: char| format!("科技工作{c}取得成效。\n");
         for c in [
