@@ -316,9 +316,11 @@ pub(crate) fn pinyin_glosses(text: &str) -> Vec<(usize, usize)> {
         {
             let body = text.get(i + c.len_utf8()..).unwrap_or("");
             let mut cur = Cursor::new(body);
-            let n = cur.eat_while(pinyin_char);
+            // 39 chars tell a run too long for a gloss.
+            let n = cur.eat_while_max(pinyin_char, 39);
             let inner = body.get(..body.len() - cur.rest.len()).unwrap_or("");
-            if n > 0 && n <= 38 && inner.chars().any(tone_mark) && cur.eat_any(&[")", "）"]) {
+            if n > 0 && n <= 38 && inner.chars().any(tone_mark) && (cur.eat(")") || cur.eat("）"))
+            {
                 out.push((i, text.len() - cur.rest.len()));
             }
         }
