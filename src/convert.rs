@@ -30,8 +30,10 @@ pub(crate) fn convert_doc(doc: &mut Doc) -> Script {
         // the conversions of the lines; should their count ever differ, convert line by line.
         let mut converted = crate::text::lines(&whole);
         let same_lines = crate::text::lines(&whole).count() == crate::text::lines(text).count();
+        // The Han chars of the whole text at once: counted line by line, each count's set-up
+        // (a substring searcher among others) cost more than the count.
+        han = crate::text::count_han(text);
         for line in crate::text::lines(text) {
-            han += crate::text::count_han(line);
             let out: Cow<str> = match converted.next() {
                 Some(out) if same_lines => Cow::Borrowed(out),
                 _ => Cow::Owned(to_simplified(line)),
