@@ -431,7 +431,7 @@ pub(crate) fn lost_numbers(text: &str) -> Vec<(usize, usize)> {
 /// number of at most three digits with no unit, then a clause end).
 pub(crate) fn bare_shares(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for (i, _) in text.match_indices('占') {
+    for (i, _) in crate::text::char_positions(text, &['占']) {
         let rest = text.get(i..).unwrap_or("");
         let mut c = Cursor::new(rest);
         c.eat("占");
