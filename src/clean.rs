@@ -83,7 +83,7 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// Runs `f` on the lines holding a character `needs` picks, and copies the others whole:
-/// most lines of most reports need no change, and copying a line is much cheaper. `leads`
+/// most lines of most reports need no change, and copying a line is much cheaper. `gate`
 /// tells where in a line to look for the chars `needs` picks.
 fn by_line(
     text: &str,
@@ -526,17 +526,10 @@ fn fragment_chain(lines: &[&str], follows_cut: &[bool]) -> Vec<(usize, usize)> {
         }
     }
     // (length, cut joins) of the chain from each candidate.
-    let mut from: Vec<(usize, usize)> = vec![(1, 0); cands.len()];
-    for idx in (0..cands.len()).rev() {
-        if let Some(next) = nexts.get(idx).copied().flatten() {
-            let (len, cut) = from.get(next).copied().unwrap_or((0, 0));
-            let line = cands.get(next).map_or(0, |c| c.0);
-            let cut_here = usize::from(follows_cut.get(line).copied().unwrap_or(false));
-            if let Some(f) = from.get_mut(idx) {
-                *f = (len + 1, cut + cut_here);
-            }
-        }
-    }
+    let from = chain_sums(&nexts, |next| {
+        let line = cands.get(next).map_or(0, |c| c.0);
+        usize::from(follows_cut.get(line).copied().unwrap_or(false))
+    });
     // Of the chains that are mostly cuts, the one with the most cut joins, then the longest:
     // a chain from a real list's 1、 can run on into the pages (4、 5、 …) and be as long as
     // theirs, but its first links end whole sentences.
@@ -548,15 +541,30 @@ fn fragment_chain(lines: &[&str], follows_cut: &[bool]) -> Vec<(usize, usize)> {
             best = Some((start, (cut, len)));
         }
     }
-    let mut chain = Vec::new();
-    let mut at = best.map(|(start, _)| start);
-    while let Some(idx) = at {
-        if let Some(&(i, _, len)) = cands.get(idx) {
-            chain.push((i, len));
+    follow(&nexts, best.map(|(start, _)| start))
+        .filter_map(|idx| cands.get(idx).map(|&(i, _, len)| (i, len)))
+        .collect()
+}
+
+/// For candidates each linked to at most one next (`nexts`), the length of the chain from
+/// each and the sum of `weight(next)` over its links: summed back from the end, so each link is
+/// looked at once (chains that meet go on alike).
+fn chain_sums(nexts: &[Option<usize>], weight: impl Fn(usize) -> usize) -> Vec<(usize, usize)> {
+    let mut from = vec![(1, 0); nexts.len()];
+    for (idx, next) in nexts.iter().enumerate().rev() {
+        if let Some(next) = *next {
+            let (len, sum) = from.get(next).copied().unwrap_or((0, 0));
+            if let Some(f) = from.get_mut(idx) {
+                *f = (len + 1, sum + weight(next));
+            }
         }
-        at = nexts.get(idx).copied().flatten();
     }
-    chain
+    from
+}
+
+/// The chain from `start`, following `nexts`.
+fn follow(nexts: &[Option<usize>], start: Option<usize>) -> impl Iterator<Item = usize> + '_ {
+    std::iter::successors(start, |&idx| nexts.get(idx).copied().flatten())
 }
 
 fn join_fragments(text: &str, rw: &mut Rewriter) {
@@ -675,8 +683,8 @@ fn join_wraps(text: &str, rw: &mut Rewriter) {
         };
         let next = lines.get(i + 1).copied().unwrap_or("");
         let n = lens.get(i).copied().unwrap_or(0);
-        let cut = last_visible(body).is_some_and(|c| !is_terminal(c) && c != '，' && c != '、')
-            || last_visible(body).is_some_and(|c| c == '，' || c == '、');
+        // Cut inside a sentence: the line ends in no sentence end (a comma or 、 included).
+        let cut = last_visible(body).is_some_and(|c| !is_terminal(c));
         // A numbered line is a heading unless it fills the PDF width (a wrapped paragraph).
         let heading = crate::outline::starts_with_marker(body) && n <= 60 && !at_width(n);
         let joins = cut
@@ -774,28 +782,15 @@ fn page_chain(cands: &[(usize, usize, u32)]) -> Vec<usize> {
             .min()
     };
     let nexts: Vec<Option<usize>> = (0..cands.len()).map(next).collect();
-    let mut lens = vec![1usize; cands.len()];
-    for idx in (0..cands.len()).rev() {
-        if let Some(n) = nexts.get(idx).copied().flatten() {
-            let after = lens.get(n).copied().unwrap_or(0);
-            if let Some(l) = lens.get_mut(idx) {
-                *l = 1 + after;
-            }
-        }
-    }
+    let lens = chain_sums(&nexts, |_| 0);
+    let len = |s: usize| lens.get(s).map_or(0, |&(n, _)| n);
     let mut best: Option<usize> = None;
     for (s, &(_, _, v)) in cands.iter().enumerate() {
-        if v <= 2 && best.is_none_or(|b| lens.get(s) > lens.get(b)) {
+        if v <= 2 && best.is_none_or(|b| len(s) > len(b)) {
             best = Some(s);
         }
     }
-    let mut chain = Vec::new();
-    let mut at = best;
-    while let Some(idx) = at {
-        chain.push(idx);
-        at = nexts.get(idx).copied().flatten();
-    }
-    chain
+    follow(&nexts, best).collect()
 }
 
 // ---------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@
 
 use crate::outline::section_at;
 use crate::report::{Approx, Fact, FactKind, FactRole, Section, SectionRole, Warning, WarningKind};
-use crate::text::{is_han, starts_with_at, words, CharSet, Chars, Words};
+use crate::text::{is_han, starts_with_at, starts_with_word, words, CharSet, Chars, Words};
 use std::sync::OnceLock;
 
 /// Measure words and units, longest first where one is a prefix of another.
@@ -389,13 +389,12 @@ const UNIT_WORDS: &[(&str, &str)] = &[
 /// memcmp for a few bytes costs more than the comparison (this runs for every candidate
 /// against lists of short words).
 fn same_str(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+    a.len() == b.len() && starts_with_word(a, b)
 }
 
 /// `s` without `w` at its start, if it starts with it (compared as [`same_str`] does).
 fn strip_word_prefix<'a>(s: &'a str, w: &str) -> Option<&'a str> {
-    let head = s.get(..w.len())?;
-    if same_str(head, w) {
+    if starts_with_word(s, w) {
         s.get(w.len()..)
     } else {
         None
