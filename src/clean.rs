@@ -993,6 +993,7 @@ fn title_and_duplicates(text: &str, rw: &mut Rewriter, doc_name: Option<&str>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::below;
 
     #[test]
     fn line_gates_agree_with_their_char_tests_for_every_char() {
@@ -1125,17 +1126,6 @@ mod tests {
         let pdf = "我局深入开展学习实践科学发展观活\n动，把科学发展观贯彻落实到科技工\n作中，创新思路，开拓进取，努力有\n为。在加快推进产学研合作方面取得\n了显著成效，通过了试点城市验收，\n全市科技工作再上新台阶，成绩喜人\n二、2010年工作思路\n";
         let (t, _) = run(join_wraps, pdf);
         assert_eq!(t, "我局深入开展学习实践科学发展观活动，把科学发展观贯彻落实到科技工作中，创新思路，开拓进取，努力有为。在加快推进产学研合作方面取得了显著成效，通过了试点城市验收，全市科技工作再上新台阶，成绩喜人\n二、2010年工作思路\n");
-    }
-
-    /// A repeatable pseudo-random source (xorshift): each call gives a number below its
-    /// argument.
-    fn below(mut seed: u64) -> impl FnMut(u64) -> u64 {
-        move |n| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        }
     }
 
     /// The chain search as first written: every start tried afresh (quadratic).

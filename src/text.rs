@@ -7,12 +7,14 @@ use std::sync::OnceLock;
 /// the facts read this is quicker than an automaton (no set-up per search), and over whole
 /// lines of Chinese text it is as quick (no prefilter skips bytes that every Han char shares).
 pub(crate) struct Words {
-    firsts: CharSet,
+    /// The first chars of the words, numbered in order.
+    firsts: CharIndex,
     /// Every word with the index of its list, sorted, so that the words with one first char
     /// are a run.
     sorted: Vec<(&'static str, usize)>,
-    /// Each first char, in order, with where its run of words starts.
-    runs: Vec<(char, usize)>,
+    /// Where each first char's run of words starts, in the order of the chars; and then the
+    /// end of the last run.
+    runs: Vec<usize>,
 }
 
 impl Words {
@@ -25,15 +27,18 @@ impl Words {
             .filter(|(w, _)| !w.is_empty())
             .collect();
         sorted.sort_unstable();
-        let mut runs: Vec<(char, usize)> = Vec::new();
+        let mut runs: Vec<usize> = Vec::new();
+        let mut last = None;
         for (k, (w, _)) in sorted.iter().enumerate() {
-            match w.chars().next() {
-                Some(c) if runs.last().is_none_or(|&(r, _)| r != c) => runs.push((c, k)),
-                _ => {}
+            let c = w.chars().next();
+            if c != last {
+                runs.push(k);
+                last = c;
             }
         }
+        runs.push(sorted.len());
         Words {
-            firsts: CharSet::of_firsts(sorted.iter().map(|&(w, _)| w)),
+            firsts: CharIndex::new(sorted.iter().filter_map(|&(w, _)| w.chars().next())),
             sorted,
             runs,
         }
@@ -42,15 +47,8 @@ impl Words {
     /// The longest word `s` starts with (`c` is its first char): its length in bytes and its
     /// list. Of two equally long, the one of the earlier list.
     fn longest_at(&self, s: &str, c: char) -> Option<(usize, usize)> {
-        if !self.firsts.contains(c) {
-            return None;
-        }
-        let run = self.runs.binary_search_by(|&(r, _)| r.cmp(&c)).ok()?;
-        let from = self.runs.get(run).map_or(0, |&(_, k)| k);
-        let to = self
-            .runs
-            .get(run + 1)
-            .map_or(self.sorted.len(), |&(_, k)| k);
+        let run = self.firsts.index(c)?;
+        let (&from, &to) = (self.runs.get(run)?, self.runs.get(run + 1)?);
         let mut best: Option<(usize, usize)> = None;
         for &(w, k) in self.sorted.get(from..to).unwrap_or(&[]) {
             if starts_with_word(s, w) && best.is_none_or(|(n, _)| w.len() > n) {
@@ -172,6 +170,11 @@ impl CharSet {
         Self::of((0..=0xFFFF).filter_map(char::from_u32).filter(|&c| pred(c)))
     }
 
+    /// The chars of `chars` (those of the Basic Multilingual Plane).
+    pub(crate) fn of_chars(chars: impl IntoIterator<Item = char>) -> Self {
+        Self::of(chars.into_iter())
+    }
+
     fn of(chars: impl Iterator<Item = char>) -> Self {
         let mut bits = [0u64; 1024];
         for c in chars {
@@ -187,6 +190,53 @@ impl CharSet {
     pub(crate) fn contains(&self, c: char) -> bool {
         let n = c as usize;
         self.0.get(n >> 6).is_some_and(|w| w >> (n & 63) & 1 == 1)
+    }
+}
+
+/// A [`CharSet`] that also numbers its members in order (the rank of a char among them), in
+/// one look and a bit count: a sorted table keyed by chars (the words that start with each,
+/// say) is indexed without a search.
+pub(crate) struct CharIndex {
+    set: CharSet,
+    /// How many members come before each word of the bitmap.
+    before: Vec<u32>,
+}
+
+impl CharIndex {
+    /// The index of `chars` (those of the Basic Multilingual Plane).
+    pub(crate) fn new(chars: impl IntoIterator<Item = char>) -> Self {
+        let set = CharSet::of(chars.into_iter());
+        let mut before = Vec::with_capacity(set.0.len());
+        let mut n = 0u32;
+        for w in set.0 {
+            before.push(n);
+            n += w.count_ones();
+        }
+        CharIndex { set, before }
+    }
+
+    /// How many members are less than `c`, when `c` is one.
+    pub(crate) fn index(&self, c: char) -> Option<usize> {
+        let n = c as usize;
+        let word = *self.set.0.get(n >> 6)?;
+        let bit = 1u64 << (n & 63);
+        if word & bit == 0 {
+            return None;
+        }
+        let below = (word & (bit - 1)).count_ones();
+        Some(self.before.get(n >> 6).map_or(0, |&b| b + below) as usize)
+    }
+}
+
+/// A repeatable pseudo-random source for tests (xorshift): each call gives a number below
+/// its argument.
+#[cfg(test)]
+pub(crate) fn below(mut seed: u64) -> impl FnMut(u64) -> u64 {
+    move |n| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
     }
 }
 
@@ -489,6 +539,21 @@ mod tests {
             .map(|(_, c)| c)
             .collect();
         assert_eq!(found, vec!['x', '＊', '×', 'Ｘ', '*', 'X', 'x']);
+    }
+
+    #[test]
+    fn char_index_numbers_its_members_in_order() {
+        // Members spread over several words of the bitmap, and one at each end of a word.
+        let members = ['\0', 'a', '\u{3f}', '\u{40}', '年', '新', '\u{FFFF}'];
+        let index = CharIndex::new(members.iter().rev().copied());
+        let mut sorted = members.to_vec();
+        sorted.sort_unstable();
+        for (k, &c) in sorted.iter().enumerate() {
+            assert_eq!(index.index(c), Some(k), "{c:?}");
+        }
+        for c in ['b', '\u{41}', '长', '\u{FFFE}', '\u{20000}'] {
+            assert_eq!(index.index(c), None, "{c:?}");
+        }
     }
 
     #[test]
