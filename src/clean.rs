@@ -39,7 +39,7 @@ pub(crate) fn clean(input: &str) -> Cleaned {
 /// [`clean`], telling `after` the name of each pass as it ends (the throughput example times
 /// the passes with it).
 pub(crate) fn clean_observed(input: &str, after: &mut dyn FnMut(&'static str)) -> Cleaned {
-    let mut doc = Doc::new(input.to_string());
+    let mut doc = Doc::new(input);
     doc.pass(normalize);
     after("normalize");
     doc.pass(strip_pinyin);

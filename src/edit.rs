@@ -7,6 +7,8 @@
 //! text. Offsets are bytes while cleaning runs; [`Doc::finish`] turns them into the chars the
 //! Report counts, once.
 
+use std::borrow::Cow;
+
 use crate::report::{CleanKind, Cleaning};
 
 /// One replaced span: bytes `[in_start, in_end)` of the input became `[out_start, out_end)`.
@@ -198,18 +200,20 @@ impl<'a> Rewriter<'a> {
 /// The running state of the cleaning pipeline: the current text and the log so far, whose
 /// byte offsets always point into the current text.
 #[derive(Debug, Default)]
-pub(crate) struct Doc {
-    pub(crate) text: String,
+pub(crate) struct Doc<'a> {
+    /// Borrowed until a pass changes it: most passes change nothing in most reports, and
+    /// copying the input before the first that does would copy it for nothing.
+    pub(crate) text: Cow<'a, str>,
     /// The entries of each pass that made any, in pass order; each sorted by position.
     runs: Vec<Vec<Cleaning>>,
     /// The text before the last change, reused as the next pass's output buffer.
     spare: String,
 }
 
-impl Doc {
-    pub(crate) fn new(text: String) -> Self {
+impl<'a> Doc<'a> {
+    pub(crate) fn new(text: impl Into<Cow<'a, str>>) -> Self {
         Doc {
-            text,
+            text: text.into(),
             ..Doc::default()
         }
     }
@@ -226,7 +230,10 @@ impl Doc {
                 for run in &mut self.runs {
                     map.map_sorted(run.iter_mut().map(|c| &mut c.at));
                 }
-                self.spare = std::mem::replace(&mut self.text, text);
+                self.spare = match std::mem::replace(&mut self.text, Cow::Owned(text)) {
+                    Cow::Owned(old) => old,
+                    Cow::Borrowed(_) => String::new(),
+                };
             }
             Err(spare) => self.spare = spare,
         }
@@ -238,8 +245,26 @@ impl Doc {
     /// The text, and the log sorted by position (among equal positions, in the order the
     /// entries were made) with its offsets in chars.
     pub(crate) fn finish(self) -> (String, Vec<Cleaning>) {
-        let mut log: Vec<Cleaning> = self.runs.into_iter().flatten().collect();
-        // A stable sort of a few sorted runs: a merge of them.
+        // The runs are joined in the longest one's room (a fresh log as long as all of them
+        // would be as many fresh pages), in pass order: a stable sort of a few sorted runs
+        // is a merge of them.
+        let mut runs = self.runs;
+        let longest = (0..runs.len()).max_by_key(|&k| runs.get(k).map_or(0, Vec::len));
+        let mut log = match longest {
+            Some(k) => {
+                let tail = runs.split_off(k);
+                let mut tail = tail.into_iter();
+                let mut log = tail.next().unwrap_or_default();
+                // Runs before the longest go in front of it, those after it behind.
+                let front: usize = runs.iter().map(Vec::len).sum();
+                if front > 0 {
+                    log.splice(0..0, runs.into_iter().flatten());
+                }
+                log.extend(tail.flatten());
+                log
+            }
+            None => Vec::new(),
+        };
         log.sort_by_key(|c| c.at);
         let mut chars = 0;
         let mut byte = 0;
@@ -249,7 +274,7 @@ impl Doc {
             byte = at;
             c.at = chars;
         }
-        (self.text, log)
+        (self.text.into_owned(), log)
     }
 }
 
@@ -341,5 +366,40 @@ mod tests {
                 (CleanKind::Duplicate, 1)
             ]
         );
+    }
+
+    #[test]
+    fn the_longest_run_in_the_middle_keeps_ties_in_pass_order() {
+        // Three passes, the second with the most entries: the log is built in its room,
+        // and entries at one place still come in the order of the passes.
+        let mut doc = Doc::new("abcdef");
+        doc.pass(|t, rw| {
+            rw.remove("a", CleanKind::Boilerplate);
+            rw.keep(&t[1..]);
+        });
+        doc.pass(|t, rw| {
+            rw.remove("b", CleanKind::Spacing);
+            rw.remove("c", CleanKind::Spacing);
+            rw.remove("d", CleanKind::Spacing);
+            rw.keep(&t[3..]);
+        });
+        doc.pass(|t, rw| {
+            rw.remove("e", CleanKind::Duplicate);
+            rw.keep(&t[1..]);
+        });
+        let (text, log) = doc.finish();
+        assert_eq!(text, "f");
+        let kinds: Vec<CleanKind> = log.iter().map(|c| c.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                CleanKind::Boilerplate,
+                CleanKind::Spacing,
+                CleanKind::Spacing,
+                CleanKind::Spacing,
+                CleanKind::Duplicate
+            ]
+        );
+        assert!(log.iter().all(|c| c.at == 0));
     }
 }
