@@ -127,13 +127,20 @@ pub(crate) fn convert_doc(doc: &mut Doc) -> Script {
             // of the same length in bytes is replaced in place (no offset moves); otherwise
             // unchanged characters are kept as they are, so offsets stay exact. A phrase that
             // changes length replaces the line.
-            let (mut differ, mut same_widths, mut n) = (0, true, 0);
-            for (a, b) in line.chars().zip(out.chars()) {
-                differ += usize::from(a != b);
-                same_widths &= a.len_utf8() == b.len_utf8();
-                n += 1;
-            }
-            let same_count = n == line.chars().count() && n == out.chars().count();
+            // One walk over both: how many chars differ, whether all kept their width in
+            // bytes, and whether the two have as many chars.
+            let (mut ins, mut outs) = (line.chars(), out.chars());
+            let (mut differ, mut same_widths) = (0, true);
+            let same_count = loop {
+                match (ins.next(), outs.next()) {
+                    (Some(a), Some(b)) => {
+                        differ += usize::from(a != b);
+                        same_widths &= a.len_utf8() == b.len_utf8();
+                    }
+                    (None, None) => break true,
+                    _ => break false,
+                }
+            };
             if same_count && same_widths {
                 changed += differ;
                 rw.replace_in_place(line, &out);
@@ -149,12 +156,7 @@ pub(crate) fn convert_doc(doc: &mut Doc) -> Script {
                     }
                 }
             } else {
-                changed += line
-                    .chars()
-                    .zip(out.chars())
-                    .filter(|(a, b)| a != b)
-                    .count()
-                    .max(1);
+                changed += differ.max(1);
                 rw.replace(line, &out, None);
             }
         }
