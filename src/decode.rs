@@ -9,6 +9,8 @@
 //! go through a [`Legacy`] decoder: encoding_rs on native targets, the browser's `TextDecoder`
 //! in the page, whose tables the page then need not download.
 
+use std::borrow::Cow;
+
 use crate::error::Error;
 
 /// Decodes bytes in a legacy or forced encoding: given a WHATWG label (`gb18030`, `big5`,
@@ -18,9 +20,10 @@ pub type Legacy<'a> = &'a dyn Fn(&str, &[u8]) -> Option<(String, String)>;
 
 /// Text read from bytes, and the encoding it was read as.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    /// The text, without a BOM.
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The text, without a BOM: the bytes themselves when they were well-formed UTF-8
+    /// (the most common case: a copy of a large file would cost its size again).
+    pub text: Cow<'a, str>,
     /// The lower-case WHATWG name of the encoding (`utf-8`, `gb18030`, `big5`, `utf-16le`).
     pub encoding: String,
 }
@@ -28,7 +31,7 @@ pub struct Decoded {
 /// Decodes `bytes` with encoding_rs. `forced` names an encoding (any WHATWG label: `gbk`,
 /// `big5`, `utf-16le`, …) to use instead of detection.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, Error> {
+pub fn decode<'a>(bytes: &'a [u8], forced: Option<&str>) -> Result<Decoded<'a>, Error> {
     decode_with(bytes, forced, &encoding_rs_legacy)
 }
 
@@ -46,7 +49,11 @@ pub fn no_legacy(_label: &str, _bytes: &[u8]) -> Option<(String, String)> {
 }
 
 /// Decodes `bytes`, with `legacy` for the legacy and forced encodings.
-pub fn decode_with(bytes: &[u8], forced: Option<&str>, legacy: Legacy) -> Result<Decoded, Error> {
+pub fn decode_with<'a>(
+    bytes: &'a [u8],
+    forced: Option<&str>,
+    legacy: Legacy,
+) -> Result<Decoded<'a>, Error> {
     if let Some(kind) = binary_signature(bytes) {
         return Err(Error::binary(kind));
     }
@@ -58,7 +65,7 @@ pub fn decode_with(bytes: &[u8], forced: Option<&str>, legacy: Legacy) -> Result
         let body = if bom.is_some() { rest } else { bytes };
         let (text, name) = legacy(label, body).ok_or_else(|| Error::encoding(label))?;
         return Ok(Decoded {
-            text,
+            text: Cow::Owned(text),
             encoding: name,
         });
     }
@@ -74,7 +81,10 @@ pub fn decode_with(bytes: &[u8], forced: Option<&str>, legacy: Legacy) -> Result
         if s.contains('\0') {
             return Err(Error::binary("a file with NUL bytes"));
         }
-        return Ok(done(s.to_string(), "utf-8"));
+        return Ok(Decoded {
+            text: Cow::Borrowed(s),
+            encoding: "utf-8".to_string(),
+        });
     }
     if let Some(bom) = utf16_without_bom(bytes) {
         let text = match bom {
@@ -106,7 +116,7 @@ pub fn decode_with(bytes: &[u8], forced: Option<&str>, legacy: Legacy) -> Result
         }
     }
     Ok(Decoded {
-        text: best.1,
+        text: Cow::Owned(best.1),
         encoding: best.2,
     })
 }
@@ -119,9 +129,9 @@ fn utf8(bytes: &[u8]) -> Option<&str> {
     return std::str::from_utf8(bytes).ok();
 }
 
-fn done(text: String, name: &str) -> Decoded {
+fn done(text: String, name: &str) -> Decoded<'static> {
     Decoded {
-        text,
+        text: Cow::Owned(text),
         encoding: name.to_string(),
     }
 }
@@ -267,6 +277,8 @@ mod tests {
         let d = decode(SIMPLE.as_bytes(), None).unwrap();
         assert_eq!(d.encoding, "utf-8");
         assert_eq!(d.text, SIMPLE);
+        // Well-formed UTF-8 is the bytes themselves, not a copy of them.
+        assert!(matches!(d.text, Cow::Borrowed(_)));
         let mut b = vec![0xEF, 0xBB, 0xBF];
         b.extend_from_slice(SIMPLE.as_bytes());
         let d = decode(&b, None).unwrap();
