@@ -481,7 +481,7 @@ fn percent_in_words(cs: &[char], i: usize) -> Option<Quantity> {
         end,
         value,
         max: None,
-        unit: unit.to_string(),
+        unit,
         kind: FactKind::Percent,
         approx,
         decimal_comma: false,
@@ -495,7 +495,8 @@ struct Quantity {
     end: usize,
     value: f64,
     max: Option<f64>,
-    unit: String,
+    /// From the closed list of units: a string is made only for a fact.
+    unit: &'static str,
     kind: FactKind,
     approx: Option<Approx>,
     decimal_comma: bool,
@@ -578,25 +579,25 @@ fn quantity_at(
     let max = max.map(|m| scaled(m, mult));
     let (unit, kind, mut end) = match unit_at(cs, k) {
         Some((u, _, e)) if unit_is_word(u, cs.get(e).copied()) => return None,
-        Some((u, kind, e)) => (u.to_string(), kind, e),
+        Some((u, kind, e)) => (u, kind, e),
         None if scale.is_some() => {
             // `参与人次达15万`: the unit was named before the number; `累计7.8亿`: money when the
             // sentence speaks of it; else a plain count.
             match unit_named_before(cs, pstart) {
-                Some((u, kind)) => (u.to_string(), kind, k),
-                None if about_money(cs, pstart) => ("元".to_string(), FactKind::Money, k),
-                None => (String::new(), FactKind::Count, k),
+                Some((u, kind)) => (u, kind, k),
+                None if about_money(cs, pstart) => ("元", FactKind::Money, k),
+                None => ("", FactKind::Count, k),
             }
         }
         // `20多年`: an approximate number of years is a span, never a date.
-        None if a_more && cs.get(k) == Some(&'年') => ("年".to_string(), FactKind::Measure, k + 1),
+        None if a_more && cs.get(k) == Some(&'年') => ("年", FactKind::Measure, k + 1),
         // `3000余企业主`: an approximate count whose measure word was left out.
         None if a_more
             && cs
                 .get(k)
                 .is_some_and(|&c| is_han(c) && !"月日号时".contains(c)) =>
         {
-            (String::new(), FactKind::Count, k)
+            ("", FactKind::Count, k)
         }
         None => return None,
     };
@@ -1369,7 +1370,7 @@ fn find_in_line(
                     text: span,
                     value: sign * q.value,
                     max: q.max.map(|m| sign * m),
-                    unit: q.unit,
+                    unit: q.unit.to_string(),
                     approx: q.approx,
                     kind,
                     role,
