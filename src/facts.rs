@@ -18,7 +18,9 @@
 
 use crate::outline::section_at;
 use crate::report::{Approx, Fact, FactKind, FactRole, Section, SectionRole, Warning, WarningKind};
-use crate::text::{is_han, starts_with_at, starts_with_word, words, CharSet, Chars, Words};
+use crate::text::{
+    is_han, starts_with_at, starts_with_word, words, CharIndex, CharSet, Chars, Words,
+};
 use std::sync::OnceLock;
 
 /// Measure words and units, longest first where one is a prefix of another.
@@ -1105,6 +1107,38 @@ fn strip_time_lead(s: &str) -> &str {
     s
 }
 
+/// A list of words indexed by one char of each (the first, or the last), keeping the list's
+/// order: the words tried in turn against a clause are only those with the clause's char.
+struct InOrder {
+    chars: CharIndex,
+    /// For each indexed char, in order, the indices in the list of its words, ascending.
+    words: Vec<Vec<usize>>,
+}
+
+impl InOrder {
+    fn new(list: &[&str], key: impl Fn(&str) -> Option<char>) -> Self {
+        let chars = CharIndex::new(list.iter().filter_map(|w| key(w)));
+        let mut words: Vec<Vec<usize>> = Vec::new();
+        for (j, w) in list.iter().enumerate() {
+            if let Some(k) = key(w).and_then(|c| chars.index(c)) {
+                if words.len() <= k {
+                    words.resize(k + 1, Vec::new());
+                }
+                if let Some(ws) = words.get_mut(k) {
+                    ws.push(j);
+                }
+            }
+        }
+        InOrder { chars, words }
+    }
+
+    /// The first word from index `from` on whose char is `c`.
+    fn next(&self, c: char, from: usize) -> Option<usize> {
+        let ws = self.words.get(self.chars.index(c)?)?;
+        ws.get(ws.partition_point(|&j| j < from)).copied()
+    }
+}
+
 /// The words that say what was counted: the clause before the number, without lead-ins and
 /// linking verbs; null when nothing is left or the clause is too long to be a subject.
 fn subject_of(cs: &Chars, q: &Quantity, prev_end: usize) -> Option<String> {
@@ -1112,26 +1146,28 @@ fn subject_of(cs: &Chars, q: &Quantity, prev_end: usize) -> Option<String> {
     let mut s = clause_since(cs, q.start, prev_end);
     // A word is stripped only where the clause opens with a lead word's first char or closes
     // with a trail word's last: one look each tells most clauses that no word needs trying.
-    static FIRSTS: OnceLock<CharSet> = OnceLock::new();
-    static LASTS: OnceLock<CharSet> = OnceLock::new();
-    let firsts = FIRSTS.get_or_init(|| CharSet::of_firsts(LEAD_WORDS.iter().copied()));
-    let lasts = LASTS.get_or_init(|| CharSet::of_lasts(TRAIL_WORDS.iter().copied()));
+    static LEADS: OnceLock<InOrder> = OnceLock::new();
+    static TRAILS: OnceLock<InOrder> = OnceLock::new();
+    let leads = LEADS.get_or_init(|| InOrder::new(LEAD_WORDS, |w| w.chars().next()));
+    let trails = TRAILS.get_or_init(|| InOrder::new(TRAIL_WORDS, |w| w.chars().next_back()));
     loop {
         let before = s.len();
         s = strip_time_lead(s);
-        if s.chars().next().is_some_and(|c| firsts.contains(c)) {
-            for w in LEAD_WORDS {
-                if let Some(r) = strip_word_prefix(s, w) {
-                    s = r;
-                }
+        // Each list is tried in its order, word after word, on what the words before left:
+        // only a word that starts (ends) with the clause's first (last) char can be stripped.
+        let mut k = 0;
+        while let Some(j) = s.chars().next().and_then(|c| leads.next(c, k)) {
+            if let Some(r) = LEAD_WORDS.get(j).and_then(|w| strip_word_prefix(s, w)) {
+                s = r;
             }
+            k = j + 1;
         }
-        if s.chars().next_back().is_some_and(|c| lasts.contains(c)) {
-            for w in TRAIL_WORDS {
-                if let Some(r) = strip_word_suffix(s, w) {
-                    s = r;
-                }
+        let mut k = 0;
+        while let Some(j) = s.chars().next_back().and_then(|c| trails.next(c, k)) {
+            if let Some(r) = TRAIL_WORDS.get(j).and_then(|w| strip_word_suffix(s, w)) {
+                s = r;
             }
+            k = j + 1;
         }
         if s.len() == before {
             break;
@@ -1410,6 +1446,21 @@ pub(crate) fn fmt_num(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_in_order_by_one_char() {
+        let list = ["甲", "乙", "甲乙", "丙甲"];
+        let firsts = InOrder::new(&list, |w| w.chars().next());
+        assert_eq!(firsts.next('甲', 0), Some(0));
+        assert_eq!(firsts.next('甲', 1), Some(2));
+        assert_eq!(firsts.next('甲', 3), None);
+        assert_eq!(firsts.next('丙', 0), Some(3));
+        assert_eq!(firsts.next('丁', 0), None);
+        let lasts = InOrder::new(&list, |w| w.chars().next_back());
+        assert_eq!(lasts.next('甲', 1), Some(3));
+        assert_eq!(lasts.next('乙', 0), Some(1));
+        assert_eq!(lasts.next('乙', 2), Some(2));
+    }
 
     fn facts(t: &str) -> Vec<Fact> {
         find(t, &[], SectionRole::Other).0
