@@ -67,6 +67,9 @@ pub(crate) struct Rewriter<'a> {
     /// every pass cost more than the copying.
     spare: String,
     in_pos: usize,
+    /// Whether replacements are recorded: only earlier log entries need moving, and a pass
+    /// with none before it (the first that logs anything) records nothing.
+    map: bool,
     spans: Vec<Span>,
     log: Vec<Cleaning>,
 }
@@ -74,16 +77,18 @@ pub(crate) struct Rewriter<'a> {
 impl<'a> Rewriter<'a> {
     #[cfg(test)]
     pub(crate) fn new(input: &'a str) -> Self {
-        Self::with_buffer(input, String::new())
+        Self::with_buffer(input, String::new(), true)
     }
 
-    /// A rewriter that writes its output into `spare` (emptied first).
-    pub(crate) fn with_buffer(input: &'a str, spare: String) -> Self {
+    /// A rewriter that writes its output into `spare` (emptied first), recording its
+    /// replacements when `map` (when there are earlier log entries to move).
+    pub(crate) fn with_buffer(input: &'a str, spare: String, map: bool) -> Self {
         Rewriter {
             input,
             out: None,
             spare,
             in_pos: 0,
+            map,
             spans: Vec::new(),
             log: Vec::new(),
         }
@@ -91,7 +96,9 @@ impl<'a> Rewriter<'a> {
 
     /// Makes room for `n` more replacements (a pass that knows how many it will make).
     pub(crate) fn reserve(&mut self, n: usize) {
-        self.spans.reserve(n);
+        if self.map {
+            self.spans.reserve(n);
+        }
         self.log.reserve(n);
     }
 
@@ -147,12 +154,14 @@ impl<'a> Rewriter<'a> {
         let out = self.out();
         let out_start = out.len();
         out.push_str(inserted);
-        self.spans.push(Span {
-            in_start,
-            in_end: in_start + removed.len(),
-            out_start,
-            out_end: out_start + inserted.len(),
-        });
+        if self.map {
+            self.spans.push(Span {
+                in_start,
+                in_end: in_start + removed.len(),
+                out_start,
+                out_end: out_start + inserted.len(),
+            });
+        }
         if let Some(kind) = kind {
             self.log.push(Cleaning {
                 kind,
@@ -221,7 +230,7 @@ impl<'a> Doc<'a> {
     /// Runs one pass: `f` reads the current text and tells the rewriter the new one.
     pub(crate) fn pass(&mut self, f: impl FnOnce(&str, &mut Rewriter)) {
         let spare = std::mem::take(&mut self.spare);
-        let mut rw = Rewriter::with_buffer(&self.text, spare);
+        let mut rw = Rewriter::with_buffer(&self.text, spare, !self.runs.is_empty());
         f(&self.text, &mut rw);
         let (out, log, map) = rw.finish();
         match out {
