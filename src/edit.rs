@@ -279,7 +279,10 @@ impl<'a> Doc<'a> {
         let mut byte = 0;
         for c in &mut log {
             let at = c.at.min(self.text.len());
-            chars += self.text.get(byte..at).map_or(0, |s| s.chars().count());
+            chars += self
+                .text
+                .get(byte..at)
+                .map_or(0, |s| crate::text::count_char_starts(s.as_bytes()));
             byte = at;
             c.at = chars;
         }
