@@ -415,22 +415,27 @@ mod tests {
         }
     }
 
+    /// 20,000 lines of 1 to 12 chars drawn from `pool`, the same for the same seed.
+    fn random_lines(pool: &str, seed: u64) -> impl Iterator<Item = String> {
+        let pool: Vec<char> = pool.chars().collect();
+        let mut below = crate::text::below(seed);
+        let mut next = move |n: usize| below(n as u64) as usize;
+        (0..20_000).map(move |_| {
+            let len = 1 + next(12);
+            (0..len)
+                .filter_map(|_| pool.get(next(pool.len())))
+                .collect()
+        })
+    }
+
     #[test]
     fn lines_passed_over_are_those_conversion_leaves() {
         // Random lines of simplified chars, the chars of the phrase rules and traditional
         // chars: whatever the look passes over, conversion leaves unchanged.
         let changes = changes();
-        let pool: Vec<char> = "科技工作著力部份名分么二三叔反覆回上昇提人智慧能一釐穿者，。1業發"
-            .chars()
-            .collect();
-        let mut below = crate::text::below(0x9E37_79B9_7F4A_7C15);
-        let mut next = |n: usize| below(n as u64) as usize;
+        let pool = "科技工作著力部份名分么二三叔反覆回上昇提人智慧能一釐穿者，。1業發";
         let (mut passed, mut seen) = (0, 0);
-        for _ in 0..20_000 {
-            let len = 1 + next(12);
-            let line: String = (0..len)
-                .filter_map(|_| pool.get(next(pool.len())))
-                .collect();
+        for line in random_lines(pool, 0x9E37_79B9_7F4A_7C15) {
             if changes.may_change(&line) {
                 seen += 1;
             } else {
@@ -482,17 +487,9 @@ mod tests {
     fn lines_converted_char_by_char_are_converted_as_zhconv_does() {
         // Random lines of traditional chars, chars that start longer rules and chars around
         // them: what the char-by-char conversion takes, it converts as zhconv does.
-        let pool: Vec<char> = "業發展顯著名乾隆記憶體軟體著力部份科技工作領導，。1a堅持創新"
-            .chars()
-            .collect();
-        let mut below = crate::text::below(0x2545_F491_4F6C_DD1D);
-        let mut next = |n: usize| below(n as u64) as usize;
+        let pool = "業發展顯著名乾隆記憶體軟體著力部份科技工作領導，。1a堅持創新";
         let (mut taken, mut left) = (0, 0);
-        for _ in 0..20_000 {
-            let len = 1 + next(12);
-            let line: String = (0..len)
-                .filter_map(|_| pool.get(next(pool.len())))
-                .collect();
+        for line in random_lines(pool, 0x2545_F491_4F6C_DD1D) {
             match by_chars_of(&line) {
                 Some((out, diff)) => {
                     let z = to_simplified(&line);
