@@ -60,8 +60,10 @@ impl Words {
 
     /// True when a word stands anywhere in `s`.
     pub(crate) fn is_match(&self, s: &str) -> bool {
-        s.char_indices()
-            .any(|(i, c)| self.longest_at(s.get(i..).unwrap_or(""), c).is_some())
+        // The bitmap look inline; the words only where it says one may start.
+        s.char_indices().any(|(i, c)| {
+            self.firsts.contains(c) && self.longest_at(s.get(i..).unwrap_or(""), c).is_some()
+        })
     }
 
     /// The words in `s` as (start, end, list), leftmost first and of those the longest, each
@@ -74,6 +76,9 @@ impl Words {
         std::iter::from_fn(move || {
             let rest = s.get(from..)?;
             let (i, (len, k)) = rest.char_indices().find_map(|(i, c)| {
+                if !self.firsts.contains(c) {
+                    return None;
+                }
                 self.longest_at(rest.get(i..).unwrap_or(""), c)
                     .map(|m| (i, m))
             })?;
@@ -213,6 +218,12 @@ impl CharIndex {
             n += w.count_ones();
         }
         CharIndex { set, before }
+    }
+
+    /// True when `c` is a member.
+    #[inline]
+    pub(crate) fn contains(&self, c: char) -> bool {
+        self.set.contains(c)
     }
 
     /// How many members are less than `c`, when `c` is one.
