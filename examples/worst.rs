@@ -32,6 +32,9 @@ const SHAPES: &[(&str, &str)] = &[
     ("quotes", "“"),
     ("page counters", "第1页\n"),
     ("long digit runs", "全年实现产值11111111111111111111亿元"),
+    ("traditional text, one line", "堅持創新驅動發展戰略，"),
+    ("longer conversion sources", "著名乾隆記憶體"),
+    ("simplified phrases that convert", "著力部份"),
 ];
 
 fn main() {
