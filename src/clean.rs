@@ -342,7 +342,7 @@ fn chrome_line_with(line: &str, phrase: bool) -> Option<CleanKind> {
     if t.is_empty() {
         return None;
     }
-    let n = t.chars().count();
+    let n = crate::text::count_char_starts(t.as_bytes());
     if n <= 150 && crate::scan::metadata_row(t) {
         return Some(CleanKind::Boilerplate);
     }
@@ -980,7 +980,7 @@ fn title_and_duplicates(text: &str, rw: &mut Rewriter, doc_name: Option<&str>) -
                 }
             }
         }
-        if b.chars().count() >= 20 && !seen.insert(b) {
+        if crate::text::count_char_starts(b.as_bytes()) >= 20 && !seen.insert(b) {
             rw.remove(line, CleanKind::Duplicate);
         } else {
             rw.keep(line);

@@ -1173,7 +1173,13 @@ fn subject_of(cs: &Chars, q: &Quantity, prev_end: usize) -> Option<String> {
             break;
         }
     }
-    let s = s.trim().trim_end_matches("等等").trim_end_matches('等');
+    // `trim_end_matches("等等")` as a loop: a string pattern builds a substring searcher
+    // at every call, for every fact.
+    let mut s = s.trim();
+    while let Some(r) = s.strip_suffix("等等") {
+        s = r;
+    }
+    let s = s.trim_end_matches('等');
     // `较去年`, `比去年同期`: the base of a comparison, not what is counted.
     let s = if s.starts_with('比') || s.starts_with('较') {
         ""
@@ -1193,12 +1199,15 @@ fn subject_of(cs: &Chars, q: &Quantity, prev_end: usize) -> Option<String> {
 /// The noun a count is followed by (`申报1家省级科技孵化器`, `组织7家农业企业到…`), when the
 /// words before it name no subject: Han characters up to a verb, preposition or punctuation.
 fn noun_after(cs: &Chars, end: usize) -> Option<String> {
-    const STOP: &str = "到在参加开展进行被为与对向了的等和及并将从于由把给让";
+    static STOP: OnceLock<CharSet> = OnceLock::new();
+    let stop = STOP.get_or_init(|| {
+        CharSet::of_matching(|c| "到在参加开展进行被为与对向了的等和及并将从于由把给让".contains(c))
+    });
     let n = cs
         .iter()
         .skip(end)
         .take(13)
-        .take_while(|&&c| is_han(c) && !STOP.contains(c))
+        .take_while(|&&c| is_han(c) && !stop.contains(c))
         .count();
     let noun = cs.str(end, end + n);
     ((2..=12).contains(&n) && !BARE_VERBS.contains(&noun)).then(|| noun.to_string())

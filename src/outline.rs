@@ -349,7 +349,7 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
     let items = list_items(&lines);
     for (li, line) in lines.iter().enumerate() {
         let line = *line;
-        let n = line.chars().count();
+        let n = crate::text::count_char_starts(line.as_bytes());
         if items.get(li).copied().unwrap_or(false) {
             // A numbered sentence in a list: text, not a heading.
         } else if article_divider(line) {
@@ -581,7 +581,7 @@ fn list_items(lines: &[&str]) -> Vec<bool> {
         }
         // A marker of these tiers is at most 6 chars (`（12）`) and the body under 100: a longer
         // line is no item, and is not copied into chars to be told so.
-        if t.chars().count() >= 106 {
+        if crate::text::count_char_starts(t.as_bytes()) >= 106 {
             return false;
         }
         let chars: Vec<char> = t.chars().collect();

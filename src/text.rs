@@ -261,7 +261,7 @@ pub(crate) fn starts_with_at(cs: &[char], i: usize, word: &str) -> bool {
 /// The chars of a whole text, in a vector sized first (growing one of millions page-faults
 /// and copies).
 pub(crate) fn char_vec(text: &str) -> Vec<char> {
-    let mut cs = Vec::with_capacity(text.chars().count());
+    let mut cs = Vec::with_capacity(count_char_starts(text.as_bytes()));
     cs.extend(text.chars());
     cs
 }
@@ -293,7 +293,7 @@ impl<'a> Chars<'a> {
         self.cs.clear();
         self.at.clear();
         // Sized first: growing vectors of millions page-faults and copies.
-        let n = text.chars().count();
+        let n = count_char_starts(text.as_bytes());
         self.cs.reserve(n);
         self.at.reserve(n + 1);
         for (i, c) in text.char_indices() {
