@@ -19,7 +19,8 @@
 use crate::outline::section_at;
 use crate::report::{Approx, Fact, FactKind, FactRole, Section, SectionRole, Warning, WarningKind};
 use crate::text::{
-    is_han, starts_with_at, starts_with_word, words, CharIndex, CharSet, Chars, Words,
+    contains_word, is_han, starts_with_at, starts_with_word, words, CharIndex, CharSet, Chars,
+    Words,
 };
 use std::sync::OnceLock;
 
@@ -854,16 +855,14 @@ fn growth_cue(cs: &Chars, start: usize) -> (bool, bool) {
     static UP: OnceLock<Words> = OnceLock::new();
     let down = words(&DOWN, &[GROWTH_DOWN]).is_match(window);
     let up = words(&UP, &[GROWTH_UP]).is_match(window);
-    (up || down, down && !window.contains("增长"))
+    (up || down, down && !contains_word(window, "增长"))
 }
 
 /// True when the clause before `start` names a base to compare with (`比去年同期`, `较上年`,
 /// `同比`, `环比`).
 fn compared(cs: &Chars, start: usize) -> bool {
-    let clause = clause_before(cs, start);
-    ["比", "较", "同比", "环比"]
-        .iter()
-        .any(|w| clause.contains(w))
+    // 同比 and 环比 hold 比: the two chars say it.
+    clause_before(cs, start).contains(['比', '较'])
 }
 
 /// Words that make the numbers after them in a sentence plans. Bare 将 and 要 are too
@@ -952,7 +951,7 @@ fn role_of(cs: &Chars, q: &Quantity, section_role: SectionRole, prev_end: usize)
     let done = words(&DONE, &[DONE_CUES]).is_match(clause)
         || clause.ends_with('共')
         || (clause.starts_with('共') && !clause.starts_with("共建") && !clause.starts_with("共同"))
-        || after.contains("基础上");
+        || contains_word(after, "基础上");
     let plan_section = section_role == SectionRole::Plan;
     if done {
         return FactRole::Achievement;
