@@ -70,7 +70,7 @@ fn dates(text: &str, sections: &[Section], title: &str, out: &mut Vec<Warning>) 
         let ahead = head.get(from..).unwrap_or("");
         let looks_ahead = ["至", "到", "前", "计划", "力争", "预计", "目标"]
             .iter()
-            .any(|w| ahead.contains(w));
+            .any(|w| crate::text::contains_word(ahead, w));
         if in_review && !looks_ahead {
             let e = if text.get(e..).is_some_and(|r| r.starts_with('度')) {
                 e + '度'.len_utf8()

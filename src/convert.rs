@@ -83,7 +83,7 @@ impl Phrases {
             _ => &[],
         };
         let rest = line.get(p..).unwrap_or("");
-        words.iter().any(|w| rest.starts_with(w.as_str()))
+        words.iter().any(|w| crate::text::starts_with_word(rest, w))
     }
 }
 
