@@ -7,7 +7,7 @@ use zhconv::{get_builtin_converter, get_builtin_tables, tables::expand_table, zh
 
 use crate::edit::{Doc, Rewriter};
 use crate::report::Script;
-use crate::text::{CharIndex, CharSet};
+use crate::text::{CharIndex, CharSet, Runs};
 
 /// Converts `text` to mainland simplified Chinese. No cleaning.
 pub fn to_simplified(text: &str) -> String {
@@ -34,10 +34,8 @@ struct Changes {
 struct Phrases {
     /// Sorted by bytes, so by first char.
     list: Vec<String>,
-    /// The first chars of `list`, numbered in order.
-    firsts: CharIndex,
-    /// Where each first char's run of `list` starts, in order; and then their end.
-    runs: Vec<usize>,
+    /// The runs of `list` by first char.
+    runs: Runs,
     /// The first two chars of each word.
     pairs: PairSet,
 }
@@ -47,25 +45,16 @@ impl Phrases {
     fn new(mut list: Vec<String>) -> Self {
         list.sort_unstable();
         list.dedup();
-        let mut runs = Vec::new();
-        let mut last = None;
         let mut pairs = PairSet(vec![0; PAIR_WORDS]);
-        for (k, p) in list.iter().enumerate() {
+        for p in &list {
             let mut cs = p.chars();
-            let (first, second) = (cs.next(), cs.next());
-            if first != last {
-                runs.push(k);
-                last = first;
-            }
-            if let (Some(a), Some(b)) = (first, second) {
+            if let (Some(a), Some(b)) = (cs.next(), cs.next()) {
                 pairs.insert(a, b);
             }
         }
-        runs.push(list.len());
         Phrases {
-            firsts: CharIndex::new(list.iter().filter_map(|p| p.chars().next())),
+            runs: Runs::new(list.iter().map(|p| p.chars().next())),
             list,
-            runs,
             pairs,
         }
     }
@@ -75,13 +64,11 @@ impl Phrases {
         if !self.pairs.may_hold(a, b) {
             return false;
         }
-        let Some(run) = self.firsts.index(a) else {
-            return false;
-        };
-        let words = match (self.runs.get(run), self.runs.get(run + 1)) {
-            (Some(&x), Some(&y)) => self.list.get(x..y).unwrap_or(&[]),
-            _ => &[],
-        };
+        let words = self
+            .runs
+            .of(a)
+            .and_then(|r| self.list.get(r))
+            .unwrap_or(&[]);
         let rest = line.get(p..).unwrap_or("");
         words.iter().any(|w| crate::text::starts_with_word(rest, w))
     }
@@ -120,11 +107,7 @@ impl PairSet {
 
 impl Changes {
     fn new() -> Self {
-        let rules: Vec<(String, String)> = get_builtin_tables(Variant::ZhCN)
-            .iter()
-            .flat_map(|&table| expand_table(table))
-            .filter(|(from, to)| from != to)
-            .collect();
+        let rules: Vec<(String, String)> = rules().filter(|(from, to)| from != to).collect();
         let alone = CharSet::of_chars(rules.iter().filter_map(|(from, _)| one_char(from)));
         // A source of one char not in `alone` is outside the plane: lines with such chars
         // are always converted.
@@ -155,6 +138,13 @@ impl Changes {
         }
         false
     }
+}
+
+/// zhconv's `zh-CN` rules, (source, target), as its converter is built from them.
+fn rules() -> impl Iterator<Item = (String, String)> {
+    get_builtin_tables(Variant::ZhCN)
+        .iter()
+        .flat_map(|&table| expand_table(table))
 }
 
 /// The char of a one-char string.
@@ -197,9 +187,7 @@ impl ByChars {
                 one_char(&t).ok_or(t)
             })
             .collect();
-        let longer = get_builtin_tables(Variant::ZhCN)
-            .iter()
-            .flat_map(|&table| expand_table(table))
+        let longer = rules()
             .map(|(from, _)| from)
             .filter(|from| from.chars().nth(1).is_some())
             .collect();
@@ -294,7 +282,6 @@ pub(crate) fn convert_doc(doc: &mut Doc) -> Script {
     let mut changed = 0usize;
     doc.pass(|text, rw: &mut Rewriter| {
         let changes = changes();
-        let converter = get_builtin_converter(Variant::ZhCN);
         let mut out = String::new();
         // No conversion rule holds a line break, so converting line by line is converting
         // the text.
@@ -307,8 +294,9 @@ pub(crate) fn convert_doc(doc: &mut Doc) -> Script {
             let diff = match by_chars().convert(line, &mut out) {
                 Some(diff) => diff,
                 None => {
+                    // Built on first use: a simplified report never builds the automaton.
                     out.clear();
-                    converter.convert_to(line, &mut out);
+                    get_builtin_converter(Variant::ZhCN).convert_to(line, &mut out);
                     Diff::of(line, &out)
                 }
             };
@@ -395,11 +383,8 @@ mod tests {
     #[test]
     fn every_rule_that_changes_text_is_seen() {
         let changes = changes();
-        let rules = get_builtin_tables(Variant::ZhCN)
-            .iter()
-            .flat_map(|&t| expand_table(t));
         let mut n = 0;
-        for (from, _) in rules {
+        for (from, _) in rules() {
             if to_simplified(&from) != from {
                 assert!(changes.may_change(&from), "{from}");
                 n += 1;
@@ -473,10 +458,7 @@ mod tests {
         assert!(n > 3500, "{n} chars converted");
         // Every source of two chars or more is left to zhconv: its rule may not be its
         // chars' one by one (著名 stays, 乾隆 stays, 記憶體 becomes 内存).
-        for (from, _) in get_builtin_tables(Variant::ZhCN)
-            .iter()
-            .flat_map(|&t| expand_table(t))
-        {
+        for (from, _) in rules() {
             if from.chars().nth(1).is_some() {
                 assert!(by_chars_of(&from).is_none(), "{from}");
             }

@@ -265,10 +265,7 @@ impl<'a> Doc<'a> {
                 let mut tail = tail.into_iter();
                 let mut log = tail.next().unwrap_or_default();
                 // Runs before the longest go in front of it, those after it behind.
-                let front: usize = runs.iter().map(Vec::len).sum();
-                if front > 0 {
-                    log.splice(0..0, runs.into_iter().flatten());
-                }
+                log.splice(0..0, runs.into_iter().flatten());
                 log.extend(tail.flatten());
                 log
             }

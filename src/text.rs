@@ -7,14 +7,56 @@ use std::sync::OnceLock;
 /// the facts read this is quicker than an automaton (no set-up per search), and over whole
 /// lines of Chinese text it is as quick (no prefilter skips bytes that every Han char shares).
 pub(crate) struct Words {
-    /// The first chars of the words, numbered in order.
-    firsts: CharIndex,
     /// Every word with the index of its list, sorted, so that the words with one first char
     /// are a run.
     sorted: Vec<(&'static str, usize)>,
-    /// Where each first char's run of words starts, in the order of the chars; and then the
-    /// end of the last run.
-    runs: Vec<usize>,
+    /// The runs of `sorted` by first char.
+    runs: Runs,
+}
+
+/// The runs of a sorted list of words by their first chars: for a char, the range of the
+/// words it starts, found by the char's rank among the first chars (no search).
+pub(crate) struct Runs {
+    /// The first chars, numbered in order.
+    firsts: CharIndex,
+    /// Where each first char's run starts, in the order of the chars; and then the end of
+    /// the last run.
+    starts: Vec<usize>,
+}
+
+impl Runs {
+    /// The runs of words whose first chars are `firsts`, in the words' (sorted) order.
+    pub(crate) fn new(firsts: impl IntoIterator<Item = Option<char>>) -> Self {
+        let mut starts = Vec::new();
+        let mut chars = Vec::new();
+        let mut last = None;
+        let mut n = 0;
+        for c in firsts {
+            if c != last {
+                starts.push(n);
+                chars.extend(c);
+                last = c;
+            }
+            n += 1;
+        }
+        starts.push(n);
+        Runs {
+            firsts: CharIndex::new(chars),
+            starts,
+        }
+    }
+
+    /// True when some word starts with `c` (one bitmap look).
+    #[inline]
+    pub(crate) fn contains(&self, c: char) -> bool {
+        self.firsts.contains(c)
+    }
+
+    /// The range of the words that start with `c`.
+    pub(crate) fn of(&self, c: char) -> Option<std::ops::Range<usize>> {
+        let run = self.firsts.index(c)?;
+        Some(*self.starts.get(run)?..*self.starts.get(run + 1)?)
+    }
 }
 
 impl Words {
@@ -27,30 +69,17 @@ impl Words {
             .filter(|(w, _)| !w.is_empty())
             .collect();
         sorted.sort_unstable();
-        let mut runs: Vec<usize> = Vec::new();
-        let mut last = None;
-        for (k, (w, _)) in sorted.iter().enumerate() {
-            let c = w.chars().next();
-            if c != last {
-                runs.push(k);
-                last = c;
-            }
-        }
-        runs.push(sorted.len());
         Words {
-            firsts: CharIndex::new(sorted.iter().filter_map(|&(w, _)| w.chars().next())),
+            runs: Runs::new(sorted.iter().map(|&(w, _)| w.chars().next())),
             sorted,
-            runs,
         }
     }
 
     /// The longest word `s` starts with (`c` is its first char): its length in bytes and its
     /// list. Of two equally long, the one of the earlier list.
     fn longest_at(&self, s: &str, c: char) -> Option<(usize, usize)> {
-        let run = self.firsts.index(c)?;
-        let (&from, &to) = (self.runs.get(run)?, self.runs.get(run + 1)?);
         let mut best: Option<(usize, usize)> = None;
-        for &(w, k) in self.sorted.get(from..to).unwrap_or(&[]) {
+        for &(w, k) in self.sorted.get(self.runs.of(c)?).unwrap_or(&[]) {
             if starts_with_word(s, w) && best.is_none_or(|(n, _)| w.len() > n) {
                 best = Some((w.len(), k));
             }
@@ -62,7 +91,7 @@ impl Words {
     pub(crate) fn is_match(&self, s: &str) -> bool {
         // The bitmap look inline; the words only where it says one may start.
         s.char_indices().any(|(i, c)| {
-            self.firsts.contains(c) && self.longest_at(s.get(i..).unwrap_or(""), c).is_some()
+            self.runs.contains(c) && self.longest_at(s.get(i..).unwrap_or(""), c).is_some()
         })
     }
 
@@ -76,7 +105,7 @@ impl Words {
         std::iter::from_fn(move || {
             let rest = s.get(from..)?;
             let (i, (len, k)) = rest.char_indices().find_map(|(i, c)| {
-                if !self.firsts.contains(c) {
+                if !self.runs.contains(c) {
                     return None;
                 }
                 self.longest_at(rest.get(i..).unwrap_or(""), c)
