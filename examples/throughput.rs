@@ -68,7 +68,14 @@ fn main() {
         time("checks", m, || {
             zhreport::stages::checks(&clean, &facts, &sections, title.as_deref())
         });
-        let r = time("whole: analyze (bytes)", m, || {
+        let one = zhreport::Options {
+            threads: Some(1),
+            ..Default::default()
+        };
+        let _ = time("whole: analyze (bytes), one thread", m, || {
+            zhreport::analyze(text.as_bytes(), &one)
+        });
+        let r = time("whole: analyze (bytes), every core", m, || {
             zhreport::analyze(text.as_bytes(), &zhreport::Options::default())
         });
         if let Ok(r) = r {
@@ -87,7 +94,12 @@ fn main() {
         let ms = simplified.len() as f64 / (1 << 20) as f64;
         println!();
         let _ = time(
-            &format!("whole, simplified seeds only ({ms:.1} MB)"),
+            &format!("whole, simplified seeds only ({ms:.1} MB), one thread"),
+            ms,
+            || zhreport::analyze(simplified.as_bytes(), &one),
+        );
+        let _ = time(
+            &format!("whole, simplified seeds only ({ms:.1} MB), every core"),
             ms,
             || zhreport::analyze(simplified.as_bytes(), &zhreport::Options::default()),
         );

@@ -13,16 +13,34 @@ pub(crate) fn check(
 ) -> Vec<Warning> {
     // Every check finds its few places by bytes and reads the text there: none decodes the
     // whole text into chars.
+    let mut out = check_text(text);
+    check_facts(text, facts, sections, title, &mut out);
+    out
+}
+
+/// The checks that read the text alone (masked and missing numbers, shares, garbled runs):
+/// the native build runs them while the facts are found.
+pub(crate) fn check_text(text: &str) -> Vec<Warning> {
     let mut out = Vec::new();
     masked(text, &mut out);
     missing(text, &mut out);
     shares(text, &mut out);
     garbled(text, &mut out);
-    sums(text, facts, &mut out);
-    if let Some(title) = title {
-        dates(text, sections, title, &mut out);
-    }
     out
+}
+
+/// The checks that read the facts and sections too (sums, dates), after [`check_text`]'s.
+pub(crate) fn check_facts(
+    text: &str,
+    facts: &[Fact],
+    sections: &[Section],
+    title: Option<&str>,
+    out: &mut Vec<Warning>,
+) {
+    sums(text, facts, out);
+    if let Some(title) = title {
+        dates(text, sections, title, out);
+    }
 }
 
 /// Years `19xx`/`20xx` followed by 年, as byte spans with the year.

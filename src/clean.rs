@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 
 use crate::convert::convert_doc;
 use crate::edit::{Doc, Rewriter};
+use crate::parallel::Split;
 use crate::report::{CleanKind, Cleaning, Script};
 use crate::text::{is_cjk, is_cjk_punct, is_han, is_terminal, words, Gate, Words};
 
@@ -32,21 +33,27 @@ pub(crate) struct Cleaned {
 }
 
 /// Runs every pass over decoded text.
-pub(crate) fn clean(input: &str) -> Cleaned {
-    clean_observed(input, &mut |_| {})
+pub(crate) fn clean(input: &str, split: Split) -> Cleaned {
+    clean_observed(input, split, &mut |_| {})
 }
 
 /// [`clean`], telling `after` the name of each pass as it ends (the throughput example times
 /// the passes with it).
-pub(crate) fn clean_observed(input: &str, after: &mut dyn FnMut(&'static str)) -> Cleaned {
-    let mut doc = Doc::new(input);
-    doc.pass(normalize);
+pub(crate) fn clean_observed(
+    input: &str,
+    split: Split,
+    after: &mut dyn FnMut(&'static str),
+) -> Cleaned {
+    // The passes that read each line alone run on every thread `split` allows (one in a wasm
+    // build); the others read across lines.
+    let mut doc = Doc::with_split(input, split);
+    doc.pass_by_lines(normalize);
     after("normalize");
-    doc.pass(strip_pinyin);
+    doc.pass_by_lines(strip_pinyin);
     after("pinyin glosses");
     let script = convert_doc(&mut doc);
     after("conversion");
-    doc.pass(narrow);
+    doc.pass_by_lines(narrow);
     after("width");
     let mut doc_title = None;
     doc.pass(|t, rw| doc_title = chrome(t, rw));
@@ -57,7 +64,7 @@ pub(crate) fn clean_observed(input: &str, after: &mut dyn FnMut(&'static str)) -
     after("wraps");
     doc.pass(page_numbers_in_words);
     after("page numbers");
-    doc.pass(spacing);
+    doc.pass_by_lines(spacing);
     after("spacing");
     let mut title = None;
     doc.pass(|t, rw| title = title_and_duplicates(t, rw, doc_title.as_deref()));

@@ -278,9 +278,13 @@ impl Diff {
 /// Converts the document line by line, so that offsets of earlier cleaning move with it.
 /// Returns the script the text was in.
 pub(crate) fn convert_doc(doc: &mut Doc) -> Script {
-    let mut han = None;
-    let mut changed = 0usize;
-    doc.pass(|text, rw: &mut Rewriter| {
+    // The Han chars are counted only when a line changes (a simplified report needs no
+    // count), a run of lines at a time; on many threads every run counts its own, as the
+    // runs that change cannot tell the others to.
+    let every_run = doc.line_threads() > 1;
+    let runs = doc.pass_by_lines(|text, rw: &mut Rewriter| {
+        let mut han = None;
+        let mut changed = 0usize;
         let changes = changes();
         let mut out = String::new();
         // No conversion rule holds a line break, so converting line by line is converting
@@ -309,7 +313,7 @@ pub(crate) fn convert_doc(doc: &mut Doc) -> Script {
                 rw.keep(line);
                 continue;
             }
-            // The Han chars of the whole text at once, the first time a line changes:
+            // The Han chars of the whole run at once, the first time a line changes:
             // counted line by line, each count's set-up cost more than the count.
             han.get_or_insert_with(|| crate::text::count_han(text));
             // Most conversions are one character for one: a line whose every char became one
@@ -335,11 +339,16 @@ pub(crate) fn convert_doc(doc: &mut Doc) -> Script {
                 rw.replace(line, &out, None);
             }
         }
+        if every_run {
+            han.get_or_insert_with(|| crate::text::count_han(text));
+        }
+        (han, changed)
     });
-    judge(han.unwrap_or(0), changed)
+    let changed = runs.iter().map(|&(_, c)| c).sum();
+    let han = runs.iter().filter_map(|&(h, _)| h).sum();
+    judge(han, changed)
 }
 
-/// The script from how many Han characters conversion changed.
 fn judge(han: usize, changed: usize) -> Script {
     // One stray variant form in a thousand characters (部份 for 部分) is still simplified text.
     if changed == 0 || changed * 1000 <= han {

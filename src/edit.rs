@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 
+use crate::parallel::Split;
 use crate::report::{CleanKind, Cleaning};
 
 /// One replaced span: bytes `[in_start, in_end)` of the input became `[out_start, out_end)`.
@@ -208,7 +209,7 @@ impl<'a> Rewriter<'a> {
 
 /// The running state of the cleaning pipeline: the current text and the log so far, whose
 /// byte offsets always point into the current text.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Doc<'a> {
     /// Borrowed until a pass changes it: most passes change nothing in most reports, and
     /// copying the input before the first that does would copy it for nothing.
@@ -217,13 +218,24 @@ pub(crate) struct Doc<'a> {
     runs: Vec<Vec<Cleaning>>,
     /// The text before the last change, reused as the next pass's output buffer.
     spare: String,
+    /// How [`Doc::pass_by_lines`] splits the text over threads.
+    split: Split,
 }
 
 impl<'a> Doc<'a> {
+    /// A document whose passes all run on the calling thread.
+    #[cfg(test)]
     pub(crate) fn new(text: impl Into<Cow<'a, str>>) -> Self {
+        Self::with_split(text, Split::new(Some(1)))
+    }
+
+    /// A document whose line-local passes are split over threads by `split`.
+    pub(crate) fn with_split(text: impl Into<Cow<'a, str>>, split: Split) -> Self {
         Doc {
             text: text.into(),
-            ..Doc::default()
+            runs: Vec::new(),
+            spare: String::new(),
+            split,
         }
     }
 
@@ -233,6 +245,69 @@ impl<'a> Doc<'a> {
         let mut rw = Rewriter::with_buffer(&self.text, spare, !self.runs.is_empty());
         f(&self.text, &mut rw);
         let (out, log, map) = rw.finish();
+        self.apply(out, log, map);
+    }
+
+    /// How many threads [`Doc::pass_by_lines`] will use on the current text.
+    pub(crate) fn line_threads(&self) -> usize {
+        self.split.threads_for(self.text.len())
+    }
+
+    /// Runs a pass that reads each line alone: `f` rewrites runs of whole lines, on every
+    /// thread the document may use ([`Doc::line_threads`]; on one, the text is one run), and
+    /// their rewritings are joined. `f` of a run of lines must be what `f` of the text does
+    /// there: no state across lines. What `f` says of each run comes back in the runs' order.
+    pub(crate) fn pass_by_lines<R: Send>(
+        &mut self,
+        f: impl Fn(&str, &mut Rewriter) -> R + Sync,
+    ) -> Vec<R> {
+        let threads = self.line_threads();
+        if threads <= 1 {
+            let mut said = Vec::new();
+            self.pass(|text, rw| said.push(f(text, rw)));
+            return said;
+        }
+        let map = !self.runs.is_empty();
+        let runs = crate::parallel::runs_of_lines(&self.text, self.split.run_bytes);
+        let done = crate::parallel::map_runs(&runs, threads, |run, _| {
+            let mut rw = Rewriter::with_buffer(run, String::new(), map);
+            let said = f(run, &mut rw);
+            (rw.finish(), said)
+        });
+        let mut said = Vec::with_capacity(done.len());
+        if done.iter().all(|((out, _, _), _)| out.is_err()) {
+            // Nothing replaced (a replacement is all a log entry records).
+            said.extend(done.into_iter().map(|(_, r)| r));
+            return said;
+        }
+        let mut text = std::mem::take(&mut self.spare);
+        text.clear();
+        text.reserve(self.text.len());
+        let (mut spans, mut log) = (Vec::new(), Vec::new());
+        let mut in_at = 0;
+        for ((run, _), ((out, run_log, run_map), r)) in runs.iter().zip(done) {
+            let out_at = text.len();
+            text.push_str(out.as_deref().unwrap_or(run));
+            spans.extend(run_map.spans.into_iter().map(|s| Span {
+                in_start: s.in_start + in_at,
+                in_end: s.in_end + in_at,
+                out_start: s.out_start + out_at,
+                out_end: s.out_end + out_at,
+            }));
+            log.extend(run_log.into_iter().map(|mut c| {
+                c.at += out_at;
+                c
+            }));
+            in_at += run.len();
+            said.push(r);
+        }
+        self.apply(Ok(text), log, EditMap { spans });
+        said
+    }
+
+    /// Takes a pass's result: the new text (Err: unchanged, with the unused buffer), its log
+    /// entries and the map that moves the earlier ones.
+    fn apply(&mut self, out: Result<String, String>, log: Vec<Cleaning>, map: EditMap) {
         match out {
             Ok(text) => {
                 // The mapping keeps order: each run stays sorted.

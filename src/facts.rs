@@ -329,25 +329,29 @@ fn scale_at(cs: &[char], i: usize) -> Option<(f64, usize)> {
 }
 
 fn unit_at(cs: &[char], i: usize) -> Option<(&'static str, FactKind, usize)> {
-    // Most numbers are followed by no unit's first char: one look answers for them.
-    static FIRSTS: OnceLock<CharSet> = OnceLock::new();
-    let firsts = FIRSTS.get_or_init(|| CharSet::of_firsts(UNITS.iter().map(|&(u, _)| u)));
-    if !cs.get(i).is_some_and(|&c| firsts.contains(c)) {
-        return None;
-    }
-    UNITS
-        .iter()
-        .find(|(u, _)| starts_with_at(cs, i, u))
-        // `30多个学时`: the unit is 学时; 个 only counts it.
-        .map(|&(u, k)| {
+    // Most numbers are followed by no unit's first char: one look answers for them; the
+    // units tried, in the list's order, are only those that start with the char there.
+    static FIRSTS: OnceLock<InOrder> = OnceLock::new();
+    let firsts = FIRSTS.get_or_init(|| {
+        let names: Vec<&str> = UNITS.iter().map(|&(u, _)| u).collect();
+        InOrder::new(&names, |u| u.chars().next())
+    });
+    let c = *cs.get(i)?;
+    let mut k = 0;
+    while let Some(j) = firsts.next(c, k) {
+        if let Some(&(u, kind)) = UNITS.get(j).filter(|(u, _)| starts_with_at(cs, i, u)) {
+            // `30多个学时`: the unit is 学时; 个 only counts it.
             let name = match u {
                 "个学时" | "个课时" | "个小时" | "个工作日" => {
                     u.trim_start_matches('个')
                 }
                 _ => u,
             };
-            (name, k, i + u.chars().count())
-        })
+            return Some((name, kind, i + u.chars().count()));
+        }
+        k = j + 1;
+    }
+    None
 }
 
 /// A measure word that is the first character of a longer word (`330人才计划`, `3台湾企业`)
@@ -416,11 +420,43 @@ fn strip_word_suffix<'a>(s: &'a str, w: &str) -> Option<&'a str> {
 }
 
 fn unit_is_word(unit: &str, next: Option<char>) -> bool {
-    next.is_some_and(|n| {
-        UNIT_WORDS
+    // The measure words of the list are single chars: the one `unit` is, by its rank among
+    // them, names the chars that make a word of it.
+    static AFTER: OnceLock<(CharIndex, Vec<String>)> = OnceLock::new();
+    let (units, after) = AFTER.get_or_init(|| {
+        let mut keyed: Vec<(char, &str)> = UNIT_WORDS
             .iter()
-            .any(|(u, after)| same_str(u, unit) && after.contains(n))
-    })
+            .filter_map(|&(u, a)| Some((one_char(u)?, a)))
+            .collect();
+        keyed.sort_unstable();
+        let units = CharIndex::new(keyed.iter().map(|&(c, _)| c));
+        let mut after: Vec<String> = Vec::new();
+        let mut last = None;
+        for (c, a) in keyed {
+            if last != Some(c) {
+                after.push(String::new());
+                last = Some(c);
+            }
+            if let Some(s) = after.last_mut() {
+                s.push_str(a);
+            }
+        }
+        (units, after)
+    });
+    let Some((u, n)) = one_char(unit).zip(next) else {
+        return false;
+    };
+    units
+        .index(u)
+        .and_then(|k| after.get(k))
+        .is_some_and(|a| a.contains(n))
+}
+
+/// The char `s` is, when it is one.
+fn one_char(s: &str) -> Option<char> {
+    let mut cs = s.chars();
+    let c = cs.next()?;
+    cs.next().is_none().then_some(c)
 }
 
 /// A one-character prefix that is the end of a word is no prefix: 签约7项, 最近3年, 赶超.
@@ -701,49 +737,57 @@ fn back_to(cs: &[char], i: usize, stop: impl Fn(char) -> bool) -> usize {
         .map_or(lo, |p| lo + p + 1)
 }
 
+/// True for chars of the CJK Unified Ideographs block, most chars of a report, which no
+/// look for punctuation stops at: one range check spares them the list of comparisons.
+#[inline]
+fn ideograph(c: char) -> bool {
+    (c as u32).wrapping_sub(0x4E00) < 0x5200
+}
+
 fn is_boundary(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '；'
-            | ';'
-            | '，'
-            | ','
-            | '：'
-            | ':'
-            | '、'
-            | '！'
-            | '？'
-            | '\n'
-            | '（'
-            | '('
-            | '）'
-            | ')'
-            | '“'
-            | '”'
-            | '《'
-            | '》'
-    )
+    !ideograph(c)
+        && matches!(
+            c,
+            '。' | '；'
+                | ';'
+                | '，'
+                | ','
+                | '：'
+                | ':'
+                | '、'
+                | '！'
+                | '？'
+                | '\n'
+                | '（'
+                | '('
+                | '）'
+                | ')'
+                | '“'
+                | '”'
+                | '《'
+                | '》'
+        )
 }
 
 fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '；' | ';' | '！' | '？' | '\n')
+    !ideograph(c) && matches!(c, '。' | '；' | ';' | '！' | '？' | '\n')
 }
 
 /// True when `i..end` sits inside a short quotation (`“三个代表”`, `“330海外英才计划”`) or a
 /// title in book marks (`《四个创新加快科技成果转化》`): a slogan or a name, not a quantity.
 fn in_quote_or_title(cs: &[char], i: usize, end: usize) -> bool {
+    // The nearest mark or sentence end within `reach` before the number must be the opening
+    // mark, and the nearest after it the closing one.
     let enclosed = |open: char, close: char, reach: usize| -> Option<(usize, usize)> {
-        let before = cs.get(..i).unwrap_or(&[]).iter().rev().take(reach);
-        let o = before
-            .take_while(|&&c| c != close && !is_sentence_end(c))
-            .position(|&c| c == open)?;
-        let c = cs
-            .iter()
-            .skip(end)
-            .take(reach)
-            .take_while(|&&c| c != open && !is_sentence_end(c))
-            .position(|&c| c == close)?;
-        Some((o, c))
+        let stop = |c: char| !ideograph(c) && (c == open || c == close || is_sentence_end(c));
+        let before = cs.get(i.saturating_sub(reach)..i)?;
+        let o = before.iter().rev().position(|&c| stop(c))?;
+        if before.len().checked_sub(o + 1).and_then(|p| before.get(p)) != Some(&open) {
+            return None;
+        }
+        let after = cs.get(end..)?;
+        let c = after.iter().take(reach).position(|&c| stop(c))?;
+        (after.get(c) == Some(&close)).then_some((o, c))
     };
     if enclosed('《', '》', 40).is_some() {
         return true;
@@ -923,8 +967,10 @@ const DONE_CUES: &[&str] = &[
     "总共",
 ];
 
-/// Achievement or target, from the section and the sentence's own words.
-fn role_of(cs: &Chars, q: &Quantity, section_role: SectionRole, prev_end: usize) -> FactRole {
+/// What the sentence's own words say of a fact's role. `plan_section` tells whether the
+/// fact stands in a plan section, None when that is not known yet (then a cue is looked for
+/// wherever it stands).
+fn role_of(cs: &Chars, q: &Quantity, plan_section: Option<bool>, prev_end: usize) -> Said {
     // A cue governs its own clause and the list that follows it (`力争新增高企5家，省级高新
     // 技术产品8个`): read back three clauses within the sentence.
     let from = back_to(cs, q.start, is_sentence_end);
@@ -952,9 +998,8 @@ fn role_of(cs: &Chars, q: &Quantity, section_role: SectionRole, prev_end: usize)
         || clause.ends_with('共')
         || (clause.starts_with('共') && !clause.starts_with("共建") && !clause.starts_with("共同"))
         || contains_word(after, "基础上");
-    let plan_section = section_role == SectionRole::Plan;
     if done {
-        return FactRole::Achievement;
+        return Said::Done;
     }
     // The cues and the words that hold one without being one (模拟 holds 拟): the leftmost
     // longest match of either list decides at each place.
@@ -964,10 +1009,33 @@ fn role_of(cs: &Chars, q: &Quantity, section_role: SectionRole, prev_end: usize)
             .find_iter(sentence)
             .any(|(_, _, list)| list == 0)
     };
-    if plan_section || cue() {
-        FactRole::Target
+    if plan_section == Some(true) || cue() {
+        Said::Target
     } else {
-        FactRole::Achievement
+        Said::Open
+    }
+}
+
+/// What a fact's own words say of its role; for [`Said::Open`] its section decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Said {
+    /// A result (`已`, `累计`, `在…的基础上`), wherever it stands.
+    Done,
+    /// A target: a cue word (`力争`, `预计`), or a plan section.
+    Target,
+    /// No cue either way: a target in a plan section, else a result.
+    Open,
+}
+
+impl Said {
+    /// The role, in a section whose role is `section_role`.
+    pub(crate) fn role(self, section_role: SectionRole) -> FactRole {
+        match self {
+            Said::Done => FactRole::Achievement,
+            Said::Target => FactRole::Target,
+            Said::Open if section_role == SectionRole::Plan => FactRole::Target,
+            Said::Open => FactRole::Achievement,
+        }
     }
 }
 
@@ -1251,6 +1319,44 @@ const BARE_VERBS: &[&str] = &[
     "安排",
 ];
 
+/// Where the sections of the facts found come from.
+#[derive(Clone, Copy)]
+pub(crate) enum Sections<'s> {
+    /// Known (the outline was made first), with the role of text outside every section (from
+    /// the title: a 工作计划 plans throughout).
+    Known(&'s [Section], SectionRole),
+    /// Set afterwards by [`settle`]: the native build finds facts while the outline is made.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    Later,
+}
+
+/// The facts and warnings of a run of lines.
+pub(crate) struct Found {
+    pub(crate) facts: Vec<Fact>,
+    pub(crate) warnings: Vec<Warning>,
+    /// What each fact's words say of its role, when its section was not known
+    /// ([`Sections::Later`]); empty otherwise.
+    said: Vec<Said>,
+}
+
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+impl Found {
+    /// The runs' facts and warnings one after another.
+    pub(crate) fn joined(runs: impl IntoIterator<Item = Found>) -> Found {
+        let mut all = Found {
+            facts: Vec::new(),
+            warnings: Vec::new(),
+            said: Vec::new(),
+        };
+        for mut run in runs {
+            all.facts.append(&mut run.facts);
+            all.warnings.append(&mut run.warnings);
+            all.said.append(&mut run.said);
+        }
+        all
+    }
+}
+
 /// Finds every fact in cleaned text.
 /// `doc_role` is the role of text outside any section (from the title: a 工作计划 plans
 /// throughout).
@@ -1259,15 +1365,24 @@ pub(crate) fn find(
     sections: &[Section],
     doc_role: SectionRole,
 ) -> (Vec<Fact>, Vec<Warning>) {
+    let found = find_from(text, 0, Sections::Known(sections, doc_role));
+    (found.facts, found.warnings)
+}
+
+/// The facts of `text`, a run of whole lines that starts `base` chars into the cleaned text.
+pub(crate) fn find_from(text: &str, base: usize, sections: Sections) -> Found {
     // A fact's grammar and context never reach past its line (every look back or ahead stops
     // at a clause or sentence end, and a line end is both), so each line is read on its own:
     // its chars fit in cache, and the whole text is never held as chars.
-    let mut facts = Vec::new();
-    let mut warnings = Vec::new();
+    let mut found = Found {
+        facts: Vec::new(),
+        warnings: Vec::new(),
+        said: Vec::new(),
+    };
     let mut line_facts = Vec::new();
     let mut line_warnings = Vec::new();
     // Chars before the line.
-    let mut base = 0;
+    let mut base = base;
     let mut cs = Chars::new("");
     for line in crate::text::lines(text) {
         cs.set(line);
@@ -1275,23 +1390,43 @@ pub(crate) fn find(
             &cs,
             base,
             sections,
-            doc_role,
             &mut line_facts,
             &mut line_warnings,
+            &mut found.said,
         );
-        facts.extend(line_facts.drain(..).map(|mut f: Fact| {
+        found.facts.extend(line_facts.drain(..).map(|mut f: Fact| {
             f.start += base;
             f.end += base;
             f
         }));
-        warnings.extend(line_warnings.drain(..).map(|mut w: Warning| {
-            w.start += base;
-            w.end += base;
-            w
-        }));
+        found
+            .warnings
+            .extend(line_warnings.drain(..).map(|mut w: Warning| {
+                w.start += base;
+                w.end += base;
+                w
+            }));
         base += cs.len();
     }
-    (facts, warnings)
+    found
+}
+
+/// Facts found with [`Sections::Later`], given their sections and roles.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+pub(crate) fn settle(
+    mut found: Found,
+    sections: &[Section],
+    doc_role: SectionRole,
+) -> (Vec<Fact>, Vec<Warning>) {
+    for (f, said) in found.facts.iter_mut().zip(found.said) {
+        f.section = section_at(sections, f.start);
+        let section_role = f
+            .section
+            .and_then(|s| sections.get(s))
+            .map_or(doc_role, |s| s.role);
+        f.role = said.role(section_role);
+    }
+    (found.facts, found.warnings)
 }
 
 /// The facts of one line, at offsets in the line (`base` is the line's offset in the text, for
@@ -1299,10 +1434,10 @@ pub(crate) fn find(
 fn find_in_line(
     cs: &Chars,
     base: usize,
-    sections: &[Section],
-    doc_role: SectionRole,
+    sections: Sections,
     facts: &mut Vec<Fact>,
     warnings: &mut Vec<Warning>,
+    said: &mut Vec<Said>,
 ) {
     // A prefix ends right before its number: the char there tells most numbers at once that
     // no prefix needs trying.
@@ -1366,12 +1501,24 @@ fn find_in_line(
                 } else {
                     1.0
                 };
-                let section = section_at(sections, base + start);
                 let prev_end = facts.last().map_or(0, |f: &Fact| f.end);
-                let section_role = section
-                    .and_then(|s| sections.get(s))
-                    .map_or(doc_role, |s| s.role);
-                let role = role_of(cs, &q, section_role, prev_end);
+                let (section, role) = match sections {
+                    Sections::Known(sections, doc_role) => {
+                        let section = section_at(sections, base + start);
+                        let section_role = section
+                            .and_then(|s| sections.get(s))
+                            .map_or(doc_role, |s| s.role);
+                        let plan = section_role == SectionRole::Plan;
+                        let role = role_of(cs, &q, Some(plan), prev_end).role(section_role);
+                        (section, role)
+                    }
+                    Sections::Later => {
+                        // Set by `settle`.
+                        let s = role_of(cs, &q, None, prev_end);
+                        said.push(s);
+                        (None, s.role(SectionRole::Other))
+                    }
+                };
                 let mut subject = subject_of(cs, &q, prev_end);
                 // `收入分别达到5.2万元和2.8万元`: the second of a pair shares the first's subject.
                 if subject.is_none() {
@@ -1468,6 +1615,37 @@ mod tests {
         assert_eq!(lasts.next('甲', 1), Some(3));
         assert_eq!(lasts.next('乙', 0), Some(1));
         assert_eq!(lasts.next('乙', 2), Some(2));
+    }
+
+    #[test]
+    fn looks_agree_with_their_lists() {
+        // unit_at tries only the units with the char's first char: the same unit as the
+        // first of the whole list that stands there, at every place of every unit.
+        for &(u, _) in UNITS {
+            for tail in ["", "学时", "次年"] {
+                let cs: Vec<char> = format!("{u}{tail}").chars().collect();
+                let whole = UNITS.iter().find(|(w, _)| starts_with_at(&cs, 0, w));
+                let found = unit_at(&cs, 0).map(|(_, _, e)| e);
+                assert_eq!(found, whole.map(|(w, _)| w.chars().count()), "{u}{tail}");
+            }
+        }
+        // unit_is_word reads every entry of UNIT_WORDS by its unit's char.
+        for &(u, after) in UNIT_WORDS {
+            assert_eq!(one_char(u).map(char::len_utf8), Some(u.len()), "{u}");
+            for n in after.chars() {
+                assert!(unit_is_word(u, Some(n)), "{u}{n}");
+            }
+            assert!(!unit_is_word(u, Some('。')));
+            assert!(!unit_is_word(u, None));
+        }
+        assert!(!unit_is_word("学时", Some('员')));
+        // The punctuation looks' quick reject of ideographs holds no mark.
+        for c in (0x4E00..0x4E00 + 0x5200).filter_map(char::from_u32) {
+            assert!(ideograph(c));
+        }
+        for c in "。；;！？\n，,：:、（()）“”《》".chars() {
+            assert!(!ideograph(c) && is_boundary(c), "{c}");
+        }
     }
 
     fn facts(t: &str) -> Vec<Fact> {

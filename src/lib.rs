@@ -30,7 +30,10 @@ mod edit;
 mod error;
 mod facts;
 mod outline;
+mod parallel;
 mod report;
+
+use parallel::Split;
 mod scan;
 mod text;
 
@@ -51,6 +54,10 @@ pub struct Options {
     pub name: Option<String>,
     /// An encoding to use instead of detection (`gbk`, `big5`, `utf-16le`, …).
     pub encoding: Option<String>,
+    /// How many threads a native build may analyse a long text on (`None`: one per core;
+    /// `Some(1)`: the calling thread only). The Report is the same whatever the number; a
+    /// wasm build always uses one.
+    pub threads: Option<usize>,
 }
 
 /// Analyses the bytes of a report file.
@@ -123,6 +130,7 @@ pub fn analyze_with_decoder(
         options.name.clone(),
         decoded.encoding,
         bytes.len(),
+        Split::new(options.threads),
         progress,
     ))
 }
@@ -138,19 +146,20 @@ pub fn analyze_text_with_progress(
         name.map(str::to_string),
         "utf-8".to_string(),
         text.len(),
+        Split::new(None),
         progress,
     )
 }
 
-/// The stages one at a time, for the benchmarks (`benches/pipeline.rs`) only: not part of the
-/// API, and free to change.
+/// The stages one at a time, each on one thread, for the benchmarks (`benches/pipeline.rs`)
+/// only: not part of the API, and free to change.
 #[doc(hidden)]
 pub mod stages {
     use crate::report::{Fact, Section};
 
     /// Cleaning (with conversion): the cleaned text and its title.
     pub fn clean(text: &str) -> (String, Option<String>) {
-        let c = crate::clean::clean(text);
+        let c = crate::clean::clean(text, crate::parallel::Split::new(Some(1)));
         (c.text, c.title)
     }
 
@@ -159,7 +168,7 @@ pub mod stages {
         text: &str,
         after: &mut dyn FnMut(&'static str),
     ) -> (String, Option<String>) {
-        let c = crate::clean::clean_observed(text, after);
+        let c = crate::clean::clean_observed(text, crate::parallel::Split::new(Some(1)), after);
         (c.text, c.title)
     }
 
@@ -179,31 +188,77 @@ pub mod stages {
     }
 }
 
+/// The stages after cleaning: on every core for a long text in a native build (see
+/// `parallel.rs`; the Report is the same), else one after another.
+#[cfg(not(target_arch = "wasm32"))]
+fn after_cleaning(
+    text: &str,
+    title: Option<&str>,
+    doc_role: SectionRole,
+    split: Split,
+    progress: &mut dyn FnMut(Stage),
+) -> (Vec<Section>, Vec<Fact>, Vec<Warning>) {
+    let threads = split.threads_for(text.len());
+    if threads > 1 {
+        // All three begin at once.
+        for stage in [Stage::Outline, Stage::Facts, Stage::Checks] {
+            progress(stage);
+        }
+        return parallel::after_cleaning(text, title, doc_role, threads, split);
+    }
+    one_after_another(text, title, doc_role, progress)
+}
+
+/// The stages after cleaning (a wasm build has no threads).
+#[cfg(target_arch = "wasm32")]
+fn after_cleaning(
+    text: &str,
+    title: Option<&str>,
+    doc_role: SectionRole,
+    _split: Split,
+    progress: &mut dyn FnMut(Stage),
+) -> (Vec<Section>, Vec<Fact>, Vec<Warning>) {
+    one_after_another(text, title, doc_role, progress)
+}
+
+/// The stages after cleaning one after another.
+fn one_after_another(
+    text: &str,
+    title: Option<&str>,
+    doc_role: SectionRole,
+    progress: &mut dyn FnMut(Stage),
+) -> (Vec<Section>, Vec<Fact>, Vec<Warning>) {
+    progress(Stage::Outline);
+    let sections = outline::outline(text, title);
+    progress(Stage::Facts);
+    let (facts, mut warnings) = facts::find(text, &sections, doc_role);
+    progress(Stage::Checks);
+    warnings.extend(checks::check(text, &facts, &sections, title));
+    (sections, facts, warnings)
+}
+
 fn run(
     text: &str,
     name: Option<String>,
     encoding: String,
     bytes: usize,
+    split: Split,
     progress: &mut dyn FnMut(Stage),
 ) -> Report {
     progress(Stage::Clean);
-    let cleaned = clean::clean(text);
-    progress(Stage::Outline);
-    let sections = outline::outline(&cleaned.text, cleaned.title.as_deref());
-    progress(Stage::Facts);
+    let cleaned = clean::clean(text, split);
     let doc_role = cleaned
         .title
         .as_deref()
         .and_then(outline::role_of)
         .unwrap_or(SectionRole::Other);
-    let (facts, mut warnings) = facts::find(&cleaned.text, &sections, doc_role);
-    progress(Stage::Checks);
-    warnings.extend(checks::check(
+    let (sections, facts, mut warnings) = after_cleaning(
         &cleaned.text,
-        &facts,
-        &sections,
         cleaned.title.as_deref(),
-    ));
+        doc_role,
+        split,
+        progress,
+    );
     warnings.sort_by_key(|w| (w.start, w.end));
     Report {
         schema: SCHEMA,

@@ -17,6 +17,8 @@ Usage:
   --format csv    one row per fact, UTF-8 with a BOM
   --format text   the cleaned, simplified text
   --encoding ENC  read every input as ENC (gbk, gb18030, big5, utf-8, utf-16le, utf-16be)
+  --threads N     analyse a long report on at most N threads (default: one per core; the
+                  Report is the same whatever N)
 
 Exit status: 0 when every input was analysed, 1 when some failed, 2 for a usage error.
 ";
@@ -70,6 +72,7 @@ fn read_input(path: &str) -> io::Result<Vec<u8>> {
 fn cmd_analyze(args: &[String]) -> ExitCode {
     let mut format = Format::Json;
     let mut encoding = None;
+    let mut threads = None;
     let mut files = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -84,6 +87,10 @@ fn cmd_analyze(args: &[String]) -> ExitCode {
             "--encoding" | "-e" => match it.next() {
                 Some(e) => encoding = Some(e.clone()),
                 None => return usage_error("--encoding needs a value"),
+            },
+            "--threads" | "-j" => match it.next().map(|n| n.parse::<usize>()) {
+                Some(Ok(n)) if n > 0 => threads = Some(n),
+                _ => return usage_error("--threads needs a number of threads, 1 or more"),
             },
             "-h" | "--help" => {
                 print!("{USAGE}");
@@ -123,6 +130,7 @@ fn cmd_analyze(args: &[String]) -> ExitCode {
         let options = Options {
             name,
             encoding: encoding.clone(),
+            threads,
         };
         match analyze(&bytes, &options) {
             Ok(report) => {

@@ -83,6 +83,7 @@ pub fn analyze_bytes(
     let options = Options {
         name,
         encoding: encoding.filter(|e| !e.is_empty()),
+        threads: None,
     };
     let legacy = |label: &str, bytes: &[u8]| -> Option<(String, String)> {
         let f = decoder.as_ref()?;

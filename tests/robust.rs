@@ -88,6 +88,7 @@ fn arbitrary_bytes() {
         let options = Options {
             name: None,
             encoding: enc.map(str::to_string),
+            threads: None,
         };
         // Either a clear refusal or a Report; never a panic.
         if let Ok(r) = analyze(&bytes, &options) {
@@ -111,4 +112,26 @@ fn fuzz_bounded() {
         eprintln!("{why}: {:?}", String::from_utf8_lossy(bytes));
     }
     assert!(failures.is_empty(), "{} failures", failures.len());
+}
+
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
+
+/// A long report (the benchmarks' corpus of the seeds, 1.5 MB: several runs of lines before
+/// and after cleaning) gives the same Report on one thread, on three, and on one per core.
+#[test]
+fn threads_do_not_change_the_report() {
+    let bytes = corpus::corpus(1_500_000).into_bytes();
+    let with = |threads| {
+        let options = Options {
+            threads,
+            ..Options::default()
+        };
+        analyze(&bytes, &options).unwrap()
+    };
+    let one = with(Some(1));
+    assert!(one.text.len() > 1_000_000, "{}", one.text.len());
+    assert_ne!(one.source.script, zhreport::Script::Simplified);
+    assert_eq!(with(Some(3)), one);
+    assert_eq!(with(None), one);
 }

@@ -35,6 +35,7 @@ fn binding_equals_core_on_a_seed() {
         &zhreport::Options {
             name: Some("004.txt".into()),
             encoding: None,
+            threads: None,
         },
     )
     .expect("analysed");
