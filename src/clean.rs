@@ -44,27 +44,31 @@ pub(crate) fn clean_observed(
     split: Split,
     after: &mut dyn FnMut(&'static str),
 ) -> Cleaned {
-    // The passes that read each line alone run on every thread `split` allows (one in a wasm
-    // build); the others read across lines.
+    // The two passes that read each line alone and cost more than copying the text (pinyin
+    // glosses, conversion) run on every thread `split` allows (one in a wasm build): a pass
+    // split over threads copies its text twice, which costs the cheap line-local passes
+    // (normalizing, full-width forms, spacing) more than the threads save. The others read
+    // across lines.
     let mut doc = Doc::with_split(input, split);
-    doc.pass_by_lines(normalize);
+    doc.pass(normalize);
     after("normalize");
     doc.pass_by_lines(strip_pinyin);
     after("pinyin glosses");
     let script = convert_doc(&mut doc);
     after("conversion");
-    doc.pass_by_lines(narrow);
+    doc.pass(narrow);
     after("width");
     let mut doc_title = None;
-    doc.pass(|t, rw| doc_title = chrome(t, rw));
+    let split = doc.split();
+    doc.pass(|t, rw| doc_title = chrome(t, rw, split));
     after("chrome");
     doc.pass(join_fragments);
     after("fragments");
-    doc.pass(join_wraps);
+    doc.pass(|t, rw| join_wraps(t, rw, split));
     after("wraps");
     doc.pass(page_numbers_in_words);
     after("page numbers");
-    doc.pass_by_lines(spacing);
+    doc.pass(spacing);
     after("spacing");
     let mut title = None;
     doc.pass(|t, rw| title = title_and_duplicates(t, rw, doc_title.as_deref()));
@@ -427,14 +431,19 @@ fn is_menu(t: &str) -> bool {
 
 /// Removes chrome lines and glued paywall phrases. Returns the document name a site
 /// printed, if any.
-fn chrome(text: &str, rw: &mut Rewriter) -> Option<String> {
+fn chrome(text: &str, rw: &mut Rewriter, split: Split) -> Option<String> {
     let mut name = None;
     // After a "related documents" label, the short lines that follow are its links.
     let mut in_links = false;
-    for line in crate::text::lines(text) {
-        let t = line.trim();
+    // Each line is judged alone (on every thread `split` allows), and the judgements are
+    // read in order.
+    let judged = crate::parallel::map_lines(text, split, |line| {
         let phrase = any_phrase(line);
-        if let Some(kind) = chrome_line_with(line, phrase) {
+        (phrase, chrome_line_with(line, phrase))
+    });
+    for (line, (phrase, chrome)) in crate::text::lines(text).zip(judged) {
+        let t = line.trim();
+        if let Some(kind) = chrome {
             if name.is_none() {
                 name = crate::scan::doc_name(line);
             }
@@ -660,10 +669,10 @@ const DOC_KINDS: &[&str] = &[
 /// A line of a report's own body ends a sentence or a heading. A line that ends mid-sentence
 /// was cut by the scrape: a page end (a long line: `…使新成果加以快速推⏎广转化`), or the fixed
 /// width of PDF text (many lines of one length). Joined, unless the next line opens a heading.
-fn join_wraps(text: &str, rw: &mut Rewriter) {
+fn join_wraps(text: &str, rw: &mut Rewriter, split: Split) {
     let lines: Vec<&str> = crate::text::lines(text).collect();
     // Lengths in visible characters: letter-spacing (removed later) makes a line no longer.
-    let lens: Vec<usize> = lines.iter().map(|l| crate::text::visible_len(l)).collect();
+    let lens = crate::parallel::map_lines(text, split, crate::text::visible_len);
     // The width of PDF text: the most common length among lines of some length.
     let mut counts = std::collections::HashMap::new();
     for &n in &lens {
@@ -1122,7 +1131,8 @@ mod tests {
             "培训科技人员2万人次。四是为了加快引推速度，使引进试验、示范的新技术、新成果加以快速推";
         let s =
             format!("{long}\n广转化，打造基地。\n（四）加快企业科技创新步伐\n按照市委部署推进。\n");
-        let (t, log) = run(join_wraps, &s);
+        let wraps = |t: &str, rw: &mut Rewriter| join_wraps(t, rw, Split::new(Some(1)));
+        let (t, log) = run(wraps, &s);
         assert_eq!(
             t,
             format!("{long}广转化，打造基地。\n（四）加快企业科技创新步伐\n按照市委部署推进。\n")
@@ -1131,7 +1141,7 @@ mod tests {
         assert_eq!(log[0].kind, CleanKind::Wrap);
         // PDF text: lines of one width.
         let pdf = "我局深入开展学习实践科学发展观活\n动，把科学发展观贯彻落实到科技工\n作中，创新思路，开拓进取，努力有\n为。在加快推进产学研合作方面取得\n了显著成效，通过了试点城市验收，\n全市科技工作再上新台阶，成绩喜人\n二、2010年工作思路\n";
-        let (t, _) = run(join_wraps, pdf);
+        let (t, _) = run(wraps, pdf);
         assert_eq!(t, "我局深入开展学习实践科学发展观活动，把科学发展观贯彻落实到科技工作中，创新思路，开拓进取，努力有为。在加快推进产学研合作方面取得了显著成效，通过了试点城市验收，全市科技工作再上新台阶，成绩喜人\n二、2010年工作思路\n");
     }
 

@@ -248,6 +248,11 @@ impl<'a> Doc<'a> {
         self.apply(out, log, map);
     }
 
+    /// How the document's text is split over threads.
+    pub(crate) fn split(&self) -> Split {
+        self.split
+    }
+
     /// How many threads [`Doc::pass_by_lines`] will use on the current text.
     pub(crate) fn line_threads(&self) -> usize {
         self.split.threads_for(self.text.len())
@@ -269,7 +274,7 @@ impl<'a> Doc<'a> {
         }
         let map = !self.runs.is_empty();
         let runs = crate::parallel::runs_of_lines(&self.text, self.split.run_bytes);
-        let done = crate::parallel::map_runs(&runs, threads, |run, _| {
+        let done = crate::parallel::map_runs(&runs, threads, |run| {
             let mut rw = Rewriter::with_buffer(run, String::new(), map);
             let said = f(run, &mut rw);
             (rw.finish(), said)
@@ -285,7 +290,7 @@ impl<'a> Doc<'a> {
         text.reserve(self.text.len());
         let (mut spans, mut log) = (Vec::new(), Vec::new());
         let mut in_at = 0;
-        for ((run, _), ((out, run_log, run_map), r)) in runs.iter().zip(done) {
+        for (run, ((out, run_log, run_map), r)) in runs.iter().zip(done) {
             let out_at = text.len();
             text.push_str(out.as_deref().unwrap_or(run));
             spans.extend(run_map.spans.into_iter().map(|s| Span {

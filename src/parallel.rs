@@ -1,9 +1,9 @@
 //! A long text on every core, in a native build (the page's wasm build has no threads, and
 //! runs everything on one).
 //!
-//! - The cleaning passes that read each line alone (normalizing, pinyin glosses, conversion,
-//!   full-width forms, spacing) rewrite runs of whole lines on every thread
-//!   ([`crate::edit::Doc::pass_by_lines`]); the others read across lines and run on one.
+//! - The costliest cleaning passes that read each line alone (pinyin glosses, conversion)
+//!   rewrite runs of whole lines on every thread ([`crate::edit::Doc::pass_by_lines`]); the
+//!   others read across lines, or cost less than the copy a split pass makes, and run on one.
 //! - After cleaning, while one thread makes the outline and runs the checks that read the
 //!   text alone, the facts are found a run of lines at a time by every thread, and given
 //!   their sections once the outline is made ([`after_cleaning`]).
@@ -57,13 +57,13 @@ impl Split {
     }
 }
 
-/// `f` of each run of `runs` (with the number of chars before it), in the runs' order, on up
-/// to `threads` threads: each takes the next run not yet taken until none is left.
+/// `f` of each run of `runs`, in the runs' order, on up to `threads` threads: each takes the
+/// next run not yet taken until none is left.
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn map_runs<'t, R: Send>(
-    runs: &[(&'t str, usize)],
+    runs: &[&'t str],
     threads: usize,
-    f: impl Fn(&'t str, usize) -> R + Sync,
+    f: impl Fn(&'t str) -> R + Sync,
 ) -> Vec<R> {
     let mut done = on_threads(runs, threads, &f, || ());
     done.0.sort_unstable_by_key(|&(k, _)| k);
@@ -73,21 +73,35 @@ pub(crate) fn map_runs<'t, R: Send>(
 /// [`map_runs`] in a wasm build: one run after another.
 #[cfg(target_arch = "wasm32")]
 pub(crate) fn map_runs<'t, R>(
-    runs: &[(&'t str, usize)],
+    runs: &[&'t str],
     _threads: usize,
-    f: impl Fn(&'t str, usize) -> R,
+    f: impl Fn(&'t str) -> R,
 ) -> Vec<R> {
-    runs.iter().map(|&(run, base)| f(run, base)).collect()
+    runs.iter().map(|&run| f(run)).collect()
+}
+
+/// `f` of every line of `text` (with its line feed), in order, on the threads `split` gives a
+/// text of its length.
+pub(crate) fn map_lines<T: Send>(text: &str, split: Split, f: impl Fn(&str) -> T + Sync) -> Vec<T> {
+    let threads = split.threads_for(text.len());
+    if threads <= 1 {
+        return crate::text::lines(text).map(f).collect();
+    }
+    let runs = runs_of_lines(text, split.run_bytes);
+    let each = map_runs(&runs, threads, |run| {
+        crate::text::lines(run).map(&f).collect::<Vec<T>>()
+    });
+    each.into_iter().flatten().collect()
 }
 
 /// Runs `f` over the runs on `threads` threads (the calling one among them), while the
 /// calling thread first does `first`: the results of `f` with their run's index, in no
 /// order, and what `first` gave.
 #[cfg(not(target_arch = "wasm32"))]
-fn on_threads<'t, R: Send, T>(
-    runs: &[(&'t str, usize)],
+fn on_threads<U: Copy + Sync, R: Send, T>(
+    runs: &[U],
     threads: usize,
-    f: &(impl Fn(&'t str, usize) -> R + Sync),
+    f: &(impl Fn(U) -> R + Sync),
     first: impl FnOnce() -> T,
 ) -> (Vec<(usize, R)>, T) {
     let next = AtomicUsize::new(0);
@@ -95,10 +109,10 @@ fn on_threads<'t, R: Send, T>(
         let mut mine = Vec::new();
         loop {
             let k = next.fetch_add(1, Ordering::Relaxed);
-            let Some(&(run, base)) = runs.get(k) else {
+            let Some(&run) = runs.get(k) else {
                 return mine;
             };
-            mine.push((k, f(run, base)));
+            mine.push((k, f(run)));
         }
     };
     std::thread::scope(|scope| {
@@ -130,8 +144,8 @@ pub(crate) fn after_cleaning(
     threads: usize,
     split: Split,
 ) -> (Vec<Section>, Vec<Fact>, Vec<Warning>) {
-    let runs = runs_of_lines(text, split.run_bytes);
-    let find = |run: &str, base: usize| facts::find_from(run, base, Sections::Later);
+    let runs = with_char_offsets(&runs_of_lines(text, split.run_bytes));
+    let find = |(run, base): (&str, usize)| facts::find_from(run, base, Sections::Later);
     let (mut found, (sections, text_warnings)) = on_threads(&runs, threads, &find, || {
         (
             crate::outline::outline(text, title),
@@ -146,11 +160,10 @@ pub(crate) fn after_cleaning(
     (sections, facts, warnings)
 }
 
-/// `text` cut into runs of whole lines of at least `run_bytes` (the last may be shorter),
-/// each with the number of chars before it.
-pub(crate) fn runs_of_lines(text: &str, run_bytes: usize) -> Vec<(&str, usize)> {
+/// `text` cut into runs of whole lines of at least `run_bytes` (the last may be shorter).
+pub(crate) fn runs_of_lines(text: &str, run_bytes: usize) -> Vec<&str> {
     let mut runs = Vec::new();
-    let (mut from, mut base) = (0, 0);
+    let mut from = 0;
     while from < text.len() {
         let past = from.saturating_add(run_bytes.max(1));
         let end = text
@@ -161,11 +174,23 @@ pub(crate) fn runs_of_lines(text: &str, run_bytes: usize) -> Vec<(&str, usize)> 
         let Some(run) = text.get(from..end) else {
             break;
         };
-        runs.push((run, base));
-        base += count_char_starts(run.as_bytes());
+        runs.push(run);
         from = end;
     }
     runs
+}
+
+/// The runs, each with the number of chars before it.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+pub(crate) fn with_char_offsets<'t>(runs: &[&'t str]) -> Vec<(&'t str, usize)> {
+    let mut base = 0;
+    runs.iter()
+        .map(|&run| {
+            let at = base;
+            base += count_char_starts(run.as_bytes());
+            (run, at)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -237,7 +262,7 @@ mod tests {
     fn runs_are_whole_lines_with_their_char_offsets() {
         let text = "一二三\nab\n\n四五六七八\n九";
         for size in [0, 1, 2, 5, 9, 100] {
-            let runs = runs_of_lines(text, size);
+            let runs = with_char_offsets(&runs_of_lines(text, size));
             let joined: String = runs.iter().map(|&(r, _)| r).collect();
             assert_eq!(joined, text, "size {size}");
             let mut chars = 0;
