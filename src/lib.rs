@@ -189,8 +189,8 @@ pub mod stages {
 }
 
 /// The stages after cleaning: on every core for a long text in a native build (see
-/// `parallel.rs`; the Report is the same), else one after another.
-#[cfg(not(target_arch = "wasm32"))]
+/// `parallel.rs`; the Report is the same), else one after another (a wasm build has no
+/// threads).
 fn after_cleaning(
     text: &str,
     title: Option<&str>,
@@ -198,26 +198,19 @@ fn after_cleaning(
     split: Split,
     progress: &mut dyn FnMut(Stage),
 ) -> (Vec<Section>, Vec<Fact>, Vec<Warning>) {
-    let threads = split.threads_for(text.len());
-    if threads > 1 {
-        // All three begin at once.
-        for stage in [Stage::Outline, Stage::Facts, Stage::Checks] {
-            progress(stage);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let threads = split.threads_for(text.len());
+        if threads > 1 {
+            // All three begin at once.
+            for stage in [Stage::Outline, Stage::Facts, Stage::Checks] {
+                progress(stage);
+            }
+            return parallel::after_cleaning(text, title, doc_role, threads, split);
         }
-        return parallel::after_cleaning(text, title, doc_role, threads, split);
     }
-    one_after_another(text, title, doc_role, progress)
-}
-
-/// The stages after cleaning (a wasm build has no threads).
-#[cfg(target_arch = "wasm32")]
-fn after_cleaning(
-    text: &str,
-    title: Option<&str>,
-    doc_role: SectionRole,
-    _split: Split,
-    progress: &mut dyn FnMut(Stage),
-) -> (Vec<Section>, Vec<Fact>, Vec<Warning>) {
+    #[cfg(target_arch = "wasm32")]
+    let _ = split;
     one_after_another(text, title, doc_role, progress)
 }
 

@@ -121,8 +121,27 @@ fn forced_encoding_and_usage_errors() {
         Some(2)
     );
     assert_eq!(run(&["frobnicate"], b"").status.code(), Some(2));
+    for bad in ["0", "x", "-1"] {
+        let out = run(&["analyze", "--threads", bad, "-"], b"");
+        assert_eq!(out.status.code(), Some(2), "--threads {bad}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--threads"));
+    }
     let out = run(&["analyze", "--encoding", "klingon", "-"], b"abc");
     assert_eq!(out.status.code(), Some(1));
+}
+
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
+
+/// A report long enough to be split over threads gives the same output on one.
+#[test]
+fn threads_bound_the_work_not_the_output() {
+    let long = corpus::corpus(600_000);
+    let one = run(&["analyze", "--threads", "1", "-"], long.as_bytes());
+    let two = run(&["analyze", "-j", "2", "-"], long.as_bytes());
+    assert!(one.status.success() && two.status.success());
+    assert!(one.stdout.len() > 600_000);
+    assert_eq!(one.stdout, two.stdout);
 }
 
 #[test]
