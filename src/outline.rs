@@ -8,7 +8,8 @@
 //! `1、` under `一、`.
 
 use crate::report::{Section, SectionRole};
-use crate::text::{cn_digit, small_cn_number};
+use crate::text::{cn_digit, small_cn_number, string_of, Words};
+use std::sync::OnceLock;
 
 /// The numbering tiers of Chinese official documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -50,7 +51,7 @@ struct Marker {
     line_start: bool,
     /// Run in after a comma: a heading only when the next marker of its tier is its 2.
     weak: bool,
-    /// Where the title ends, when the scan knows better than [`heading_title`].
+    /// Where the title ends, when the scan knows better than [`heading_end`].
     title_end: Option<usize>,
 }
 
@@ -63,7 +64,7 @@ fn marker_at(chars: &[char], i: usize) -> Option<(Tier, u32, usize)> {
     // 【篇一】 and friends are handled by `article_divider`.
     if c == '（' || c == '(' {
         let close = rest.iter().take(6).position(|&d| d == '）' || d == ')')?;
-        let inner: String = rest.get(1..close)?.iter().collect();
+        let inner = string_of(rest.get(1..close)?);
         if let Some(v) = small_cn_number(&inner) {
             return Some((Tier::CnParen, v, close + 1));
         }
@@ -85,7 +86,7 @@ fn marker_at(chars: &[char], i: usize) -> Option<(Tier, u32, usize)> {
             return None;
         }
         let sep = *rest.get(n)?;
-        let v: u32 = rest.get(..n)?.iter().collect::<String>().parse().ok()?;
+        let v: u32 = string_of(rest.get(..n)?).parse().ok()?;
         if v == 0 || v > MAX_ARABIC_HEADING {
             return None;
         }
@@ -104,9 +105,9 @@ fn marker_at(chars: &[char], i: usize) -> Option<(Tier, u32, usize)> {
             .iter()
             .take_while(|&&d| cn_digit(d).is_some() || d == '十')
             .count();
-        let num: String = rest.get(1..1 + n)?.iter().collect();
+        let num = string_of(rest.get(1..1 + n)?);
         let v = small_cn_number(&num)?;
-        let after: String = rest.get(1 + n..(3 + n).min(rest.len()))?.iter().collect();
+        let after = string_of(rest.get(1 + n..(3 + n).min(rest.len()))?);
         if after.starts_with("部分") {
             let extra = if matches!(rest.get(3 + n), Some('、' | '，' | ',' | '：' | ':')) {
                 1
@@ -128,7 +129,7 @@ fn marker_at(chars: &[char], i: usize) -> Option<(Tier, u32, usize)> {
     if n == 0 || rest.get(n) != Some(&'、') {
         return None;
     }
-    let num: String = rest.get(..n)?.iter().collect();
+    let num = string_of(rest.get(..n)?);
     let formal = num.chars().any(|d| "壹贰叁参肆伍陆柒捌玖拾".contains(d));
     // 參 (a formal 3) is 参 after conversion to simplified.
     let num = num.replace('参', "叁");
@@ -137,6 +138,12 @@ fn marker_at(chars: &[char], i: usize) -> Option<(Tier, u32, usize)> {
     }
     let v = small_cn_number(&num)?;
     Some((if formal { Tier::Formal } else { Tier::CnComma }, v, n + 1))
+}
+
+/// True for every char a first marker (`（一）` `(1)` `①` `1、` `01.` `第一，` `一、` `壹、`:
+/// value 1) can start with: [`marker_at`] is not asked at the others.
+fn may_open_first(c: char) -> bool {
+    matches!(c, '（' | '(' | '①' | '0' | '1' | '第' | '一' | '壹')
 }
 
 /// True when a line opens with heading numbering (`一、`, `（二）`, `3、`, `①`, `第一，`).
@@ -148,7 +155,8 @@ pub(crate) fn starts_with_marker(line: &str) -> bool {
 /// `【篇一】`, `篇一`, `篇1`, `第一篇` alone on a line (a few characters around allowed).
 pub(crate) fn article_divider(line: &str) -> bool {
     let t = line.trim();
-    let n = t.chars().count();
+    // Only the first 9 chars are counted: a longer line is no divider.
+    let n = t.chars().take(9).count();
     if n == 0 || n > 8 {
         return false;
     }
@@ -177,9 +185,15 @@ fn toc_line(line: &str) -> bool {
         .all(|c| matches!(c, '.' | '…' | '·' | '─' | '-' | ' ' | '\u{3000}'))
 }
 
-/// Finds the heading title after a marker: up to the end of the first sentence, or the line
-/// end, never longer than a heading can be.
-fn heading_title(chars: &[char], from: usize) -> (String, usize) {
+/// The heading title after a marker at `from`, trimmed.
+fn heading_title(chars: &[char], from: usize) -> String {
+    let title = chars.get(from..heading_end(chars, from)).unwrap_or(&[]);
+    string_of(crate::text::trim_chars(title))
+}
+
+/// Where the heading title after a marker at `from` ends: at the end of the first sentence,
+/// or the line end, never longer than a heading can be.
+fn heading_end(chars: &[char], from: usize) -> usize {
     // A heading is short: look no further than 200 chars (linear time on one huge line).
     let reach = chars.len().min(from + 200);
     let line_end = chars
@@ -213,15 +227,15 @@ fn heading_title(chars: &[char], from: usize) -> (String, usize) {
     // A sub-heading run straight on (`…知识产权力度1、充分利用…`) ends this one.
     let cut = (4..cut)
         .find(|&p| {
-            matches!(marker_at(chars, from + p), Some((_, 1, _)))
+            seg.get(p).is_some_and(|&c| may_open_first(c))
+                && matches!(marker_at(chars, from + p), Some((_, 1, _)))
                 && !seg.get(p - 1).is_some_and(|c| c.is_ascii_digit())
         })
         .unwrap_or(cut);
     // A heading run into its paragraph with no punctuation between needs its end found.
     let cut = if runs_on { run_in_end(seg, cut) } else { cut };
     let cut = body_verb_start(seg, cut).unwrap_or(cut);
-    let title: String = seg.get(..cut).unwrap_or(&[]).iter().collect();
-    (title.trim().to_string(), from + cut)
+    from + cut
 }
 
 /// A short heading run straight into a past-tense sentence (`监测预报加强了与市地震局的业务
@@ -257,7 +271,7 @@ fn run_in_end(seg: &[char], cut: usize) -> usize {
     if comma <= 14 || cut < comma.min(seg.len()) && cut <= 14 {
         return cut;
     }
-    let window: String = seg.iter().take(comma.min(30)).collect();
+    let window = string_of(seg.get(..comma.min(30).min(seg.len())).unwrap_or(&[]));
     let mut best = None;
     for w in HEADING_FINAL {
         for (b, _) in window.match_indices(w) {
@@ -323,13 +337,24 @@ pub(crate) fn role_of(title: &str) -> Option<SectionRole> {
         "成果",
         "施政成果",
     ];
-    if PLAN.iter().any(|w| title.contains(w)) && !title.contains("总结") {
+    const SUMMARY: &[&str] = &["总结"];
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    let lists = WORDS
+        .get_or_init(|| Words::new(&[PLAN, PROBLEMS, REVIEW, SUMMARY]))
+        .lists_in(title);
+    let (plan, problems, review, summary) = (
+        lists & 1 != 0,
+        lists & 2 != 0,
+        lists & 4 != 0,
+        lists & 8 != 0,
+    );
+    if plan && !summary {
         Some(SectionRole::Plan)
-    } else if PROBLEMS.iter().any(|w| title.contains(w)) {
+    } else if problems {
         Some(SectionRole::Problems)
-    } else if REVIEW.iter().any(|w| title.contains(w)) {
+    } else if review {
         Some(SectionRole::Review)
-    } else if PLAN.iter().any(|w| title.contains(w)) {
+    } else if plan {
         Some(SectionRole::Plan)
     } else {
         None
@@ -381,11 +406,7 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
     let mut open: Vec<(Tier, u32)> = Vec::new();
     for (idx, (m, start, len)) in found.iter().cloned().enumerate() {
         let Some(m) = m else {
-            let marker: String = chars
-                .get(start..start + len)
-                .unwrap_or(&[])
-                .iter()
-                .collect();
+            let marker = string_of(chars.get(start..start + len).unwrap_or(&[]));
             open.clear();
             // An article's role: its intro's words (`一年来…取得了…`), else the document's.
             let intro_end = found
@@ -394,11 +415,7 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
                 .map(|(_, st, _)| *st)
                 .next()
                 .unwrap_or(chars.len());
-            let intro: String = chars
-                .get(start..intro_end.min(start + 400))
-                .unwrap_or(&[])
-                .iter()
-                .collect();
+            let intro = string_of(chars.get(start..intro_end.min(start + 400)).unwrap_or(&[]));
             let role = intro_role(&intro).unwrap_or(doc_role);
             sections.push(Section {
                 level: 0,
@@ -465,14 +482,10 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
         open.truncate(depth);
         open.push((m.tier, m.value));
         let title = match m.title_end {
-            Some(e) => chars.get(m.start..e).unwrap_or(&[]).iter().collect(),
-            None => heading_title(&chars, m.start + m.len).0,
+            Some(e) => string_of(chars.get(m.start..e).unwrap_or(&[])),
+            None => heading_title(&chars, m.start + m.len),
         };
-        let marker: String = chars
-            .get(m.start..m.start + m.len)
-            .unwrap_or(&[])
-            .iter()
-            .collect();
+        let marker = string_of(chars.get(m.start..m.start + m.len).unwrap_or(&[]));
         sections.push(Section {
             level: (depth + 1).min(4) as u8,
             marker,
@@ -642,7 +655,7 @@ const PART_WORDS: &[&str] = &[
 /// `2024年工作安排`).
 fn plain_heading_line(line: &str) -> bool {
     let t = line.trim();
-    let n = t.chars().count();
+    let n = t.chars().take(21).count();
     (2..=20).contains(&n)
         && !t.contains([
             '。', '，', ',', '；', ';', '：', ':', '！', '？', '!', '?', '（', '(',
@@ -748,7 +761,7 @@ fn scan_line(
             len,
         ));
         // A sub-heading that follows this heading's phrase with no break.
-        let (_, title_end) = heading_title(chars, start + len);
+        let title_end = heading_end(chars, start + len);
         if let Some((tier, 1, sub_len)) = marker_at(chars, title_end) {
             let m = Marker {
                 tier,
@@ -868,6 +881,38 @@ mod tests {
             .into_iter()
             .map(|s| (s.level, s.marker, s.title, s.role))
             .collect()
+    }
+
+    #[test]
+    fn first_markers_open_only_with_the_chars_told() {
+        // Every BMP char before tails that complete a marker: where marker_at reads a first
+        // marker, may_open_first must have said so, or heading_end would miss it.
+        let tails = [
+            "、",
+            "）",
+            ")",
+            "一）",
+            "1）",
+            "1)",
+            "、这",
+            ".这",
+            "一、",
+            "一，",
+            "一部分",
+            "1、",
+        ];
+        let mut firsts = 0;
+        for c in (0..0x1_0000u32).filter_map(char::from_u32) {
+            for t in tails {
+                let cs: Vec<char> = std::iter::once(c).chain(t.chars()).collect();
+                if matches!(marker_at(&cs, 0), Some((_, 1, _))) {
+                    assert!(may_open_first(c), "{c}{t}");
+                    firsts += 1;
+                }
+            }
+        }
+        // （一） (一) （1） (1) ① 1、 1. 01、 第一， 一、 壹、 and their variants.
+        assert!(firsts >= 11, "{firsts}");
     }
 
     #[test]

@@ -95,6 +95,31 @@ impl Words {
         })
     }
 
+    /// The lists that have a word anywhere in `s`, as bits: list `k` is bit `k` (lists past
+    /// the 64th are never told). Every word at every place is looked at, overlapping or not.
+    pub(crate) fn lists_in(&self, s: &str) -> u64 {
+        let mut bits = 0u64;
+        for (i, c) in s.char_indices() {
+            if !self.runs.contains(c) {
+                continue;
+            }
+            let rest = s.get(i..).unwrap_or("");
+            for &(w, k) in self
+                .sorted
+                .get(self.runs.of(c).unwrap_or(0..0))
+                .unwrap_or(&[])
+            {
+                if starts_with_word(rest, w) {
+                    bits |= u32::try_from(k)
+                        .ok()
+                        .and_then(|k| 1u64.checked_shl(k))
+                        .unwrap_or(0);
+                }
+            }
+        }
+        bits
+    }
+
     /// The words in `s` as (start, end, list), leftmost first and of those the longest, each
     /// search going on after the word found.
     pub(crate) fn find_iter<'s>(
@@ -292,6 +317,24 @@ pub(crate) fn starts_with_at(cs: &[char], i: usize, word: &str) -> bool {
     word.chars()
         .enumerate()
         .all(|(k, w)| cs.get(i + k) == Some(&w))
+}
+
+/// `chars` as a string, sized first: collecting chars into a `String` reserves a byte per
+/// char and grows twice for Han text.
+pub(crate) fn string_of(chars: &[char]) -> String {
+    let mut s = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+    s.extend(chars);
+    s
+}
+
+/// `chars` without leading and trailing whitespace (as `str::trim`).
+pub(crate) fn trim_chars(chars: &[char]) -> &[char] {
+    let start = chars.iter().position(|c| !c.is_whitespace());
+    let end = chars.iter().rposition(|c| !c.is_whitespace());
+    match (start, end) {
+        (Some(a), Some(b)) => chars.get(a..=b).unwrap_or(&[]),
+        _ => &[],
+    }
 }
 
 /// The chars of a whole text, in a vector sized first (growing one of millions page-faults
@@ -564,6 +607,32 @@ pub(crate) fn small_cn_number(s: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trimmed_chars_are_trimmed_strings() {
+        for t in [
+            "",
+            "  ",
+            "\u{3000}一、总结 \u{3000}",
+            "abc",
+            " a b ",
+            "\t甲\n",
+        ] {
+            let cs: Vec<char> = t.chars().collect();
+            assert_eq!(string_of(trim_chars(&cs)), t.trim(), "{t:?}");
+            assert_eq!(string_of(&cs), t);
+        }
+    }
+
+    #[test]
+    fn lists_in_tells_every_list_with_a_word_even_overlapping() {
+        let w = Words::new(&[&["主要工作"], &["工作重点"], &["总结"], &[]]);
+        // 主要工作 and 工作重点 share 工作: both lists are told.
+        assert_eq!(w.lists_in("今年主要工作重点"), 0b011);
+        assert_eq!(w.lists_in("工作总结"), 0b100);
+        assert_eq!(w.lists_in("工作"), 0);
+        assert_eq!(w.lists_in(""), 0);
+    }
 
     #[test]
     fn char_positions_find_full_width_chars_among_punctuation() {
