@@ -39,6 +39,7 @@ const STRINGS = {
     pasted: (n) => `粘贴的文本 ${n}`,
     sample: '示例报告',
     nothingToPaste: '请先粘贴报告文本。',
+    longPaste: (n) => `粘贴的文本有一行长达 ${n} 字，输入框无法流畅显示，已直接分析`,
     tooLarge: (mb) => `文件过大（${mb} MB）：上限为 20 MB。请拆分后再分析。`,
     refused: {
       doc: '这是旧版 Word 文件（.doc/.wps/.rtf）：请在 Word 或 WPS 中另存为 .docx 或 .txt 后再试。',
@@ -94,6 +95,7 @@ const STRINGS = {
     pasted: (n) => `Pasted text ${n}`,
     sample: 'Sample report',
     nothingToPaste: 'Paste a report first.',
+    longPaste: (n) => `the pasted text has a line of ${n} chars, too long for the box to show: analysed as pasted`,
     tooLarge: (mb) => `Too large (${mb} MB): the limit is 20 MB. Split it and analyse the parts.`,
     refused: {
       doc: 'An old Word file (.doc/.wps/.rtf): save it as .docx or .txt in Word or WPS and try again.',
@@ -262,8 +264,36 @@ async function analyzeDoc(doc) {
   doc.report = res.report;
 }
 
-async function analyzePaste() {
-  const text = $('#paste').value;
+function analyzePaste() {
+  return analyzeText($('#paste').value);
+}
+
+// Chromium lays a textarea out a line at a time: a line of a million chars takes seconds to
+// show, one of several million over a minute, before any script of the page runs again. A
+// paste that holds such a line is kept out of the box and analysed as pasted.
+const LONG_LINE = 100_000;
+
+function longestLine(text) {
+  let longest = 0;
+  let from = 0;
+  for (const m of text.matchAll(/\r\n?|\n/g)) {
+    longest = Math.max(longest, m.index - from);
+    from = m.index + m[0].length;
+  }
+  return Math.max(longest, text.length - from);
+}
+
+function onPaste(e) {
+  const text = e.clipboardData?.getData('text/plain') ?? '';
+  const longest = longestLine(text);
+  if (longest <= LONG_LINE) return;
+  e.preventDefault();
+  $('#paste').value = '';
+  analyzeText(text, t('longPaste')(longest));
+}
+
+async function analyzeText(text, note) {
+  $('#errors').replaceChildren();
   if (!text.trim()) {
     setStatus(t('nothingToPaste'));
     return;
@@ -272,14 +302,15 @@ async function analyzePaste() {
     showError(t('tooLarge')((new TextEncoder().encode(text).length / 1048576).toFixed(1)));
     return;
   }
-  showProgress(t('working'));
+  showProgress(note ?? t('working'));
   const t0 = performance.now();
   try {
     pasteCount += 1;
     const res = await run({ type: 'text', text, name: null });
     docs.push({ pasted: pasteCount, report: res.report });
     select(docs.length - 1);
-    setStatus(t('done')(1, Math.round(performance.now() - t0)));
+    const done = t('done')(1, Math.round(performance.now() - t0));
+    setStatus(note ? `${done} · ${note}` : done);
   } catch (err) {
     if (err instanceof CancelledError) return;
     showError(t('failed')(t('pasted')(pasteCount), err.message));
@@ -986,6 +1017,7 @@ const baseName = (r) => (r.source.name ?? 'report').replace(/\.[^.]+$/, '');
 // Wiring
 
 $('#analyze').addEventListener('click', analyzePaste);
+$('#paste').addEventListener('paste', onPaste);
 $('#files').addEventListener('change', (e) => {
   const files = [...e.target.files];
   e.target.value = '';
