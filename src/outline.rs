@@ -777,6 +777,10 @@ fn scan_line(
         Some(start + len)
     };
     let mut i = from + lead;
+    if i >= to {
+        // A line of white space: the next line's start is that line's to read.
+        return;
+    }
     if let Some(next) = push(out, i, true) {
         i = next;
     }
@@ -913,6 +917,17 @@ mod tests {
         }
         // （一） (一) （1） (1) ① 1、 1. 01、 第一， 一、 壹、 and their variants.
         assert!(firsts >= 11, "{firsts}");
+    }
+
+    #[test]
+    fn blank_lines_and_the_text_end_take_no_heading_twice() {
+        // A line of spaces reads no marker from the line after it; a heading at the very end
+        // of the text, with no line feed, is read to the end.
+        let o =
+            brief("报告\n一、主要工作\n完成12项。\n \u{3000}\n\n二、工作计划\n完成。三、下步打算");
+        let markers: Vec<&str> = o.iter().map(|s| s.1.as_str()).collect();
+        assert_eq!(markers, vec!["一、", "二、", "三、"]);
+        assert_eq!(o.last().map(|s| s.2.as_str()), Some("下步打算"));
     }
 
     #[test]
