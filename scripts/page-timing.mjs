@@ -22,9 +22,22 @@ await page.goto(`http://127.0.0.1:${server.address().port}/`);
 await page.waitForSelector('body[data-ready="true"]');
 await page.evaluate(() => {
   window.__long = [];
+  window.__frames = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__long.push(e.duration);
   }).observe({ type: 'longtask', buffered: false });
+  // What a long task was: the long animation frames (over 50 ms) with their scripts, and the
+  // time spent in style and layout after them.
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      window.__frames.push({
+        start: e.startTime,
+        duration: Math.round(e.duration),
+        layout: Math.round(e.startTime + e.duration - e.styleAndLayoutStart),
+        scripts: e.scripts.map((s) => `${s.invoker} ${Math.round(s.duration)} ms`),
+      });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: false });
 });
 await page.evaluate((t) => {
   document.querySelector('#paste').value = t;
@@ -62,5 +75,11 @@ console.log(
     `all ${facts} rendered in ${all.toFixed(0)} ms; ` +
     `long tasks: ${long.length}, longest ${long.length ? Math.max(...long).toFixed(0) : 0} ms`,
 );
+for (const f of await page.evaluate(() => window.__frames)) {
+  if (f.duration > 50) {
+    const at = (f.start - marks['zhreport:render-start']).toFixed(0);
+    console.log(`  long frame at ${at} ms from the render's start, ${f.duration} ms: style and layout ${f.layout} ms; scripts: ${f.scripts.join(', ') || 'none'}`);
+  }
+}
 await browser.close();
 server.close();
