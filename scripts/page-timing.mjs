@@ -78,7 +78,11 @@ console.log(
 for (const f of await page.evaluate(() => window.__frames)) {
   if (f.duration > 50) {
     const at = (f.start - marks['zhreport:render-start']).toFixed(0);
-    console.log(`  long frame at ${at} ms from the render's start, ${f.duration} ms: style and layout ${f.layout} ms; scripts: ${f.scripts.join(', ') || 'none'}`);
+    // The last step begun before the frame (the text, a panel, the table).
+    const step = Object.entries(marks)
+      .filter(([, t]) => t <= f.start + f.duration)
+      .sort((a, b) => b[1] - a[1])[0]?.[0];
+    console.log(`  long frame at ${at} ms from the render's start (${step}), ${f.duration} ms: style and layout ${f.layout} ms; scripts: ${f.scripts.join(', ') || 'none'}`);
   }
 }
 await browser.close();

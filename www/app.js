@@ -475,6 +475,7 @@ async function render(r) {
   const textDone = await renderText(r, token);
   for (const panel of [renderOutline, fillSectionFilter, renderSummary, renderWarnings, renderCleaning]) {
     if (!textDone || token !== renderToken) return;
+    performance.mark(`zhreport:${panel.name}`);
     await panel(r, token);
     await nextFrame();
   }
