@@ -380,26 +380,34 @@ const NOUN_START: &str = "企单项子科省市国县高专人学机公园基";
 /// Byte ranges where a measure word stands with no number: `有家企业`, `基金项目项、`.
 pub(crate) fn lost_numbers(text: &str) -> Vec<(usize, usize)> {
     // Where a verb or a doubled 项目 may start: at each of their first chars the cursor tries
-    // them all (`立项目项` is tried at 立 and at 项). A bitmap look per char is quicker here
-    // than an automaton, which stops at every 有 and 共 of the text anyway.
+    // them all (`立项目项` is tried at 立 and at 项).
     static FIRSTS: OnceLock<CharSet> = OnceLock::new();
-    static COUNTS: OnceLock<CharSet> = OnceLock::new();
     let firsts =
         FIRSTS.get_or_init(|| CharSet::of_firsts(TAKES_A_COUNT.iter().copied().chain(["项目项"])));
-    let counts = COUNTS.get_or_init(|| CharSet::of_firsts(COUNTED_BY.iter().copied()));
-    // The verbs are one or two chars, so a measure word starts one or two chars on; 项目项 has
-    // 目 next. Most of the places (every 有, 新, 建 of the text) have neither and are passed
-    // without trying the lists.
-    let may_match = |i: usize, c: char| {
-        let mut next = text.get(i + c.len_utf8()..).unwrap_or("").chars();
-        let (n1, n2) = (next.next(), next.next());
-        n1.is_some_and(|n| counts.contains(n) || (c == '项' && n == '目'))
-            || n2.is_some_and(|n| counts.contains(n))
-    };
-    let starts = text
-        .char_indices()
-        .filter(|&(i, c)| firsts.contains(c) && may_match(i, c))
-        .map(|(i, _)| i);
+    // The verbs are one or two chars, so a measure word starts one or two chars on (项目项 too:
+    // its last 项 is one). So the measure words are found (a SIMD search each), and the two
+    // chars before each are where a verb may start: most of the text is never decoded.
+    static MEASURES: OnceLock<Vec<char>> = OnceLock::new();
+    let measures = MEASURES.get_or_init(|| {
+        let mut cs: Vec<char> = COUNTED_BY.iter().filter_map(|w| w.chars().next()).collect();
+        cs.sort_unstable();
+        cs.dedup();
+        cs
+    });
+    let mut starts: Vec<usize> = Vec::new();
+    for (j, _) in crate::text::char_positions(text, measures) {
+        let before = text.get(..j).unwrap_or("");
+        starts.extend(
+            before
+                .char_indices()
+                .rev()
+                .take(2)
+                .filter(|&(_, c)| firsts.contains(c))
+                .map(|(i, _)| i),
+        );
+    }
+    starts.sort_unstable();
+    starts.dedup();
     let mut out = Vec::new();
     let mut last_end = 0;
     for i in starts {
@@ -541,5 +549,10 @@ mod tests {
         let t = "年度立项目项、新增家企业";
         let found: Vec<&str> = lost_numbers(t).iter().map(|&(s, e)| &t[s..e]).collect();
         assert_eq!(found, vec!["项目项、", "新增家企"]);
+        // Two-char verbs and measure words, at the text's ends; measure words one after
+        // another (家 then 项) each look back for a verb.
+        let t = "引进人次专家，选派名学生，达家项单位，有个";
+        let found: Vec<&str> = lost_numbers(t).iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(found, vec!["引进人次专", "选派名学", "达家项"]);
     }
 }
