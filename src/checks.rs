@@ -143,13 +143,14 @@ impl<'t> CharPos<'t> {
             self.chars = 0;
         }
         // Whole blocks of 64 bytes go by a count of the chars starting in them (vectorized),
-        // while at least that many chars are still to pass; the rest char by char.
+        // while char `n` is not among them; the rest (under 64 bytes) char by char.
         let bytes = self.text.as_bytes();
-        while n - self.chars >= 64 {
-            let Some(block) = bytes.get(self.byte..self.byte + 64) else {
+        while let Some(block) = bytes.get(self.byte..self.byte + 64) {
+            let k = crate::text::count_char_starts(block);
+            if self.chars + k > n {
                 break;
-            };
-            self.chars += crate::text::count_char_starts(block);
+            }
+            self.chars += k;
             self.byte += 64;
             // Back onto a char boundary: the bytes left of a char that started in the block.
             while bytes
