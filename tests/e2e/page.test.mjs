@@ -65,6 +65,7 @@ test('pasted text is analysed: facts highlighted, outline clickable, text not HT
   await page.fill('#paste', report);
   await page.click('#analyze');
   await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 2);
+  await settled(page);
   const marks = await page.locator('#text mark.fact').allTextContents();
   assert.deepEqual(marks, ['2924件', '41.7%', '13家', '20家']);
   assert.equal(await page.locator('#text mark.role-target').textContent(), '20家');
@@ -186,7 +187,7 @@ test('reading aids: removed text on demand, outline follows the scroll, TSV copy
   await page.waitForFunction(() => !document.body.dataset.busy && document.querySelectorAll('#text del.removed').length > 1000);
   assert.equal(await page.locator('#text del.removed').first().textContent(), '(lǐng)');
   await page.uncheck('#show-removed');
-  await page.waitForFunction(() => document.querySelectorAll('#text del.removed').length === 0);
+  await page.waitForFunction(() => !document.body.dataset.busy && document.querySelectorAll('#text del.removed').length === 0);
   // Scrolled to the end, the outline marks a section of the last part (the one at the top of
   // the view), and none before it.
   await page.evaluate(() => {
@@ -231,6 +232,7 @@ test('compare lines up the same subject across reports; a long analysis can be c
     const before = await page.locator('#tabs .tab:not(.compare-tab)').count();
     await page.click('#analyze');
     await page.waitForFunction((n) => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === n + 1, before);
+    await settled(page);
   }
   await page.click('#tabs .compare-tab');
   await page.waitForSelector('#compare:not([hidden])');
@@ -264,6 +266,7 @@ test('compare lines up the same subject across reports; a long analysis can be c
   await page.fill('#paste', '一、主要工作\n全年新增企业7家。\n');
   await page.click('#analyze');
   await page.waitForFunction((n) => document.querySelectorAll('#tabs .tab').length === n + 1, tabs);
+  await settled(page);
   assert.deepEqual(await page.locator('#text mark.fact').allTextContents(), ['7家']);
   assert.deepEqual(errors, []);
   await page.close();
@@ -341,6 +344,7 @@ test('hostile pasted text stays text; an oversized file is refused with the limi
   }, hostile);
   await page.click('#analyze');
   await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 2, null, { timeout: 60_000 });
+  await settled(page);
   const text = await page.textContent('#text');
   assert.match(text, /<script>window\.pwned = 1<\/script>/);
   assert.match(text, /<svg onload=/);
