@@ -24,7 +24,7 @@ await page.evaluate(() => {
   window.__long = [];
   window.__frames = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__long.push(e.duration);
+    for (const e of list.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: false });
   // What a long task was: the long animation frames (over 50 ms) with their scripts, and the
   // time spent in style and layout after them.
@@ -73,15 +73,21 @@ const facts = await page.locator('#text mark.fact').count();
 console.log(
   `page: ${(bytes / 1048576).toFixed(2)} MB pasted → first facts on screen in ${first.toFixed(0)} ms, ` +
     `all ${facts} rendered in ${all.toFixed(0)} ms; ` +
-    `long tasks: ${long.length}, longest ${long.length ? Math.max(...long).toFixed(0) : 0} ms`,
+    `long tasks: ${long.length}, longest ${long.length ? Math.max(...long.map((l) => l.duration)).toFixed(0) : 0} ms`,
 );
+// The last step begun before a time (the text, a panel, the table).
+const stepAt = (time) =>
+  Object.entries(marks)
+    .filter(([, t]) => t <= time)
+    .sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'before the render';
+for (const l of long) {
+  const at = (l.start - marks['zhreport:render-start']).toFixed(0);
+  console.log(`  long task at ${at} ms from the render's start (${stepAt(l.start + l.duration)}), ${l.duration.toFixed(0)} ms`);
+}
 for (const f of await page.evaluate(() => window.__frames)) {
   if (f.duration > 50) {
     const at = (f.start - marks['zhreport:render-start']).toFixed(0);
-    // The last step begun before the frame (the text, a panel, the table).
-    const step = Object.entries(marks)
-      .filter(([, t]) => t <= f.start + f.duration)
-      .sort((a, b) => b[1] - a[1])[0]?.[0];
+    const step = stepAt(f.start + f.duration);
     console.log(`  long frame at ${at} ms from the render's start (${step}), ${f.duration} ms: style and layout ${f.layout} ms; scripts: ${f.scripts.join(', ') || 'none'}`);
   }
 }

@@ -908,7 +908,7 @@ function visibleRows(r) {
 
 // The table shows its rows a page at a time, as it is scrolled: laying out thousands of rows
 // at once costs the browser most of a second.
-const PAGE_ROWS = 60;
+const PAGE_ROWS = 30;
 let tableRows = [];
 let tableShown = 0;
 
