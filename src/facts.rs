@@ -195,7 +195,8 @@ fn parse_arabic(cs: &[char], i: usize) -> Option<Num> {
     if n == 0 {
         return None;
     }
-    let mut s: String = cs.get(i..i + n)?.iter().collect();
+    let mut s = Digits::default();
+    s.extend(cs.get(i..i + n)?);
     let mut end = i + n;
     // Thousands separators: 1,234,567; in full-width text 4，501 before a scale or unit. Only
     // after a first group of at most three digits.
@@ -209,7 +210,7 @@ fn parse_arabic(cs: &[char], i: usize) -> Option<Num> {
     };
     if n <= 3 {
         while thousands(end) {
-            s.extend(cs.get(end + 1..end + 4)?.iter());
+            s.extend(cs.get(end + 1..end + 4)?);
             end += 4;
         }
     }
@@ -217,25 +218,78 @@ fn parse_arabic(cs: &[char], i: usize) -> Option<Num> {
     if matches!(cs.get(end), Some('.')) && digits(end + 1) > 0 {
         let f = digits(end + 1);
         s.push('.');
-        s.extend(cs.get(end + 1..end + 1 + f)?.iter());
+        s.extend(cs.get(end + 1..end + 1 + f)?);
         end += 1 + f;
     } else if cs.get(end) == Some(&'、') && digits(end + 1) > 0 {
         // `22、5万人次`: a 、 typed for the decimal point, only before a scale.
         let f = digits(end + 1);
         if matches!(cs.get(end + 1 + f), Some('万' | '亿')) {
             s.push('.');
-            s.extend(cs.get(end + 1..end + 1 + f)?.iter());
+            s.extend(cs.get(end + 1..end + 1 + f)?);
             end += 1 + f;
             decimal_comma = true;
         }
     }
-    let value: f64 = s.parse().ok()?;
+    let value = s.parse()?;
     Some(Num {
         value,
         end,
         decimal_comma,
         chinese: false,
     })
+}
+
+/// A number's digits and point, gathered for `f64::from_str`: on the stack while they fit
+/// (nearly always), in a `String` past that. A `String` per number cost the facts pass 2% of
+/// its instructions (577 → 566 million on 10 MB).
+struct Digits {
+    small: [u8; 40],
+    len: usize,
+    spill: String,
+}
+
+impl Default for Digits {
+    fn default() -> Digits {
+        Digits {
+            small: [0; 40],
+            len: 0,
+            spill: String::new(),
+        }
+    }
+}
+
+impl Digits {
+    fn push(&mut self, c: char) {
+        if self.spill.is_empty() && c.is_ascii() {
+            if let Some(slot) = self.small.get_mut(self.len) {
+                *slot = c as u8;
+                self.len += 1;
+                return;
+            }
+        }
+        if self.spill.is_empty() {
+            self.spill
+                .extend(self.small.iter().take(self.len).map(|&b| char::from(b)));
+        }
+        self.spill.push(c);
+    }
+
+    fn extend(&mut self, cs: &[char]) {
+        for &c in cs {
+            self.push(c);
+        }
+    }
+
+    fn parse(&self) -> Option<f64> {
+        if self.spill.is_empty() {
+            std::str::from_utf8(self.small.get(..self.len)?)
+                .ok()?
+                .parse()
+                .ok()
+        } else {
+            self.spill.parse().ok()
+        }
+    }
 }
 
 /// Reads a Chinese numeral (`两`, `十二`, `一千二百`, `三万`). `bare_ok` allows a numeral that
@@ -1601,6 +1655,31 @@ pub(crate) fn fmt_num(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_numbers_of_any_length_parse_as_the_standard_library_does() {
+        // Short ones stay on the stack; past 40 digits and points they spill into a String,
+        // across a thousands group and a decimal part.
+        for text in [
+            "2,924.5件",
+            "12.75亿元",
+            "22、5万人次",
+            "123456789012345678901234567890123456789012345件",
+            "1234567890123456789012345678901234567.8912345元",
+            "123,456件",
+        ] {
+            let cs: Vec<char> = text.chars().collect();
+            let num = parse_arabic(&cs, 0);
+            let digits: String = text
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '、'))
+                .filter(|c| *c != ',')
+                .map(|c| if c == '、' { '.' } else { c })
+                .collect();
+            let expected: f64 = digits.parse().unwrap_or(f64::NAN);
+            assert_eq!(num.map(|n| n.value), Some(expected), "{text}");
+        }
+    }
 
     #[test]
     fn words_in_order_by_one_char() {
