@@ -24,6 +24,12 @@ async function open() {
 /** Rendering goes a frame at a time: waits until the page has shown all of a report. */
 const settled = (page) => page.waitForFunction(() => !document.body.dataset.busy);
 
+/** Waits until `n` reports have tabs and the one shown is rendered whole. */
+async function shown(page, n, timeout = 30_000) {
+  await page.waitForFunction((n) => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === n, n, { timeout });
+  await page.waitForFunction(() => !document.body.dataset.busy, null, { timeout });
+}
+
 test('the sample report is analysed on arrival', async () => {
   const { page, errors } = await open();
   // Seed 004 is traditional with pinyin glosses: the page shows it simplified, glosses gone.
@@ -82,8 +88,7 @@ test('pasted text is analysed: facts highlighted, outline clickable, text not HT
   ].join('\n');
   await page.fill('#paste', report);
   await page.click('#analyze');
-  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 2);
-  await settled(page);
+  await shown(page, 2);
   const marks = await page.locator('#text mark.fact').allTextContents();
   assert.deepEqual(marks, ['2924件', '41.7%', '13家', '20家']);
   assert.equal(await page.locator('#text mark.role-target').textContent(), '20家');
@@ -112,8 +117,7 @@ test('a report drawn over many frames keeps its "analysed" line when the drawing
     document.querySelector('#paste').value = t;
   }, '某局工作总结\n' + lines.join('\n'));
   await page.click('#analyze');
-  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 2);
-  await page.waitForFunction(() => !document.body.dataset.busy, null, { timeout: 60_000 });
+  await shown(page, 2, 60_000);
   assert.match(await page.textContent('#meta'), /6000 项数据/);
   assert.match(await page.textContent('#status'), /^已分析 1 份报告（\d+ 毫秒）$/);
   assert.deepEqual(errors, []);
@@ -249,8 +253,7 @@ test('compare lines up the same subject across reports; a long analysis can be c
     await page.fill('#paste', `某局${year}年工作总结\n一、主要工作\n全年专利申请量${patents}件，新建院士工作站${firms}个。\n`);
     const before = await page.locator('#tabs .tab:not(.compare-tab)').count();
     await page.click('#analyze');
-    await page.waitForFunction((n) => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === n + 1, before);
-    await settled(page);
+    await shown(page, before + 1);
   }
   await page.click('#tabs .compare-tab');
   await page.waitForSelector('#compare:not([hidden])');
@@ -361,8 +364,7 @@ test('hostile pasted text stays text; an oversized file is refused with the limi
     document.querySelector('#paste').value = text;
   }, hostile);
   await page.click('#analyze');
-  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 2, null, { timeout: 60_000 });
-  await settled(page);
+  await shown(page, 2, 60_000);
   const text = await page.textContent('#text');
   assert.match(text, /<script>window\.pwned = 1<\/script>/);
   assert.match(text, /<svg onload=/);
@@ -393,8 +395,7 @@ test('a paste with a line of millions of chars is analysed without filling the b
     const box = document.querySelector('#paste');
     box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   }, long);
-  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 2, null, { timeout: 60_000 });
-  await settled(page);
+  await shown(page, 2, 60_000);
   assert.equal(await page.inputValue('#paste'), '');
   assert.match(await page.textContent('#status'), /3000014/);
   assert.deepEqual(await page.locator('#text mark.fact').allTextContents(), ['12项', '8家']);
@@ -425,8 +426,7 @@ test('offline: after one visit the page loads and analyses with the server gone'
   assert.ok((await page.locator('#text mark.fact').count()) > 100, 'the sample is analysed offline');
   await page.fill('#paste', '一、主要工作\n全年新增企业12家。\n');
   await page.click('#analyze');
-  await page.waitForFunction(() => document.querySelectorAll('#tabs .tab:not(.compare-tab)').length === 2);
-  await settled(page);
+  await shown(page, 2);
   assert.deepEqual(await page.locator('#text mark.fact').allTextContents(), ['12家']);
   await context.close();
 });
