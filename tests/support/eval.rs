@@ -480,7 +480,10 @@ fn gloss() -> Regex {
 fn score_debris(text: &str) -> Vec<(&'static str, usize)> {
     let kinds: [(&'static str, &str); 5] = [
         ("pinyin gloss", r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)"),
-        ("letter-spacing", r"[\x{4e00}-\x{9fff}] [\x{4e00}-\x{9fff}] [\x{4e00}-\x{9fff}]"),
+        (
+            "letter-spacing",
+            r"[\x{4e00}-\x{9fff}] [\x{4e00}-\x{9fff}] [\x{4e00}-\x{9fff}]",
+        ),
         (
             "page counter",
             r"第\s*\d+\s*页\s*[/／,，]?\s*共\s*\d+\s*页|\d+\s*/\s*\d+\s*页",
@@ -517,14 +520,23 @@ fn converted(s: &str, gloss: &Regex) -> String {
 
 fn score_cleaning(d: &mut DocScore, gold: &Value, doc_text: &str, rep: &Report) {
     let Some(obj) = gold.as_object() else { return };
-    if !["title", "debris", "keep"].iter().any(|k| obj.contains_key(*k)) {
+    if !["title", "debris", "keep"]
+        .iter()
+        .any(|k| obj.contains_key(*k))
+    {
         return;
     }
     d.has_cleaning = true;
     let re = gloss();
     let out = norm(&rep.text);
-    let debris: Vec<&str> = list(gold, "debris").iter().filter_map(Value::as_str).collect();
-    let keep: Vec<&str> = list(gold, "keep").iter().filter_map(Value::as_str).collect();
+    let debris: Vec<&str> = list(gold, "debris")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let keep: Vec<&str> = list(gold, "keep")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
     d.c_debris_n = debris.len();
     d.c_keep_n = keep.len();
     let doc_n = norm(doc_text);
@@ -719,7 +731,10 @@ pub fn markdown(docs: &[DocScore], t: &Totals, s: &Sums) -> String {
             "cleaning: report passages lost or cut",
             format!("{} of {}", t.keep_items_lost, t.keep_items),
         ),
-        ("generic scraping leftovers in the text", t.debris.to_string()),
+        (
+            "generic scraping leftovers in the text",
+            t.debris.to_string(),
+        ),
     ];
     for (k, v) in rows {
         let _ = writeln!(out, "| {k} | {v} |");
