@@ -286,6 +286,18 @@ fn run_in_end(seg: &[char], cut: usize) -> usize {
 
 /// The role a heading's words give, if any.
 pub(crate) fn role_of(title: &str) -> Option<SectionRole> {
+    // Work said to be done is a review, whatever plan words it names (`目标任务圆满完成`).
+    const DONE: &[&str] = &[
+        "全面完成",
+        "圆满完成",
+        "超额完成",
+        "顺利完成",
+        "胜利完成",
+        "如期完成",
+    ];
+    if DONE.iter().any(|w| title.contains(w)) {
+        return Some(SectionRole::Review);
+    }
     // Not bare 计划 or 规划: 科技计划项目 and 规划编制 are work done.
     const PLAN: &[&str] = &[
         "思路",
@@ -975,6 +987,8 @@ mod tests {
     #[test]
     fn roles_from_words() {
         assert_eq!(role_of("组织实施科技计划项目"), None);
+        assert_eq!(role_of("年度目标任务圆满完成"), Some(SectionRole::Review));
+        assert_eq!(role_of("确保完成年度目标任务"), Some(SectionRole::Plan));
         assert_eq!(role_of("加强科技计划项目的申报、实施和绩效考核工作"), None);
         assert_eq!(role_of("2010年工作思路"), Some(SectionRole::Plan));
         assert_eq!(role_of("下半年工作计划与打算"), Some(SectionRole::Plan));

@@ -15,6 +15,10 @@
 //! 9. [`spacing`]: letter-spacing, indentation, blank lines, ideographic paragraph gaps.
 //! 10. [`title_and_duplicates`]: the title kept once, repeated paragraphs dropped.
 
+mod head;
+mod marks;
+mod wrapper;
+
 use std::sync::OnceLock;
 
 use crate::convert::convert_doc;
@@ -52,12 +56,17 @@ pub(crate) fn clean_observed(
     let mut doc = Doc::with_split(input, split);
     doc.pass(normalize);
     after("normalize");
+    let mut wrapper_title = None;
+    doc.pass(|t, rw| wrapper_title = wrapper::unwrap_table(t, rw));
+    after("wrapper");
     doc.pass_by_lines(strip_pinyin);
     after("pinyin glosses");
     let script = convert_doc(&mut doc);
     after("conversion");
     doc.pass(narrow);
     after("width");
+    doc.pass(marks::marks);
+    after("marks");
     let mut doc_title = None;
     let split = doc.split();
     doc.pass(|t, rw| doc_title = chrome(t, rw, split));
@@ -70,14 +79,21 @@ pub(crate) fn clean_observed(
     after("page numbers");
     doc.pass(spacing);
     after("spacing");
+    let mut head_title = None;
+    let hint = wrapper_title.as_deref().or(doc_title.as_deref());
+    doc.pass(|t, rw| head_title = head::head(t, rw, hint).title);
+    after("head");
     let mut title = None;
-    doc.pass(|t, rw| title = title_and_duplicates(t, rw, doc_title.as_deref()));
+    doc.pass(|t, rw| {
+        title = title_and_duplicates(t, rw, doc_title.as_deref(), head_title.as_deref())
+    });
     after("title and duplicates");
     let (text, log) = doc.finish();
     after("log sorted");
     Cleaned {
         text,
         log,
+        // A site's file name (`某局工作总结.doc`) when the document has no title line of its own.
         title: title.or(doc_title),
         script,
     }
@@ -365,7 +381,9 @@ fn chrome_line_with(line: &str, phrase: bool) -> Option<CleanKind> {
         return Some(CleanKind::PageNumber);
     }
     if LINK_LABELS.iter().any(|l| t.starts_with(l))
-        || ["上一篇", "下一篇"].iter().any(|l| t.starts_with(l))
+        || ["上一篇", "下一篇", "上一条", "下一条"]
+            .iter()
+            .any(|l| t.starts_with(l))
     {
         return Some(CleanKind::Boilerplate);
     }
@@ -413,6 +431,7 @@ const LINK_LABELS: &[&str] = &[
     "你可能感兴趣",
     "您可能感兴趣",
     "推荐阅读",
+    "相关报道",
 ];
 
 /// A navigation row: short items separated by `|`, `>` or runs of spaces.
@@ -938,7 +957,12 @@ fn looks_like_title(t: &str) -> bool {
 /// Keeps the title once (dropping a category tag, repeats and a copy wrapped over two lines),
 /// splits a title glued to the first paragraph, and drops repeated paragraphs.
 /// Returns the title.
-fn title_and_duplicates(text: &str, rw: &mut Rewriter, doc_name: Option<&str>) -> Option<String> {
+fn title_and_duplicates(
+    text: &str,
+    rw: &mut Rewriter,
+    doc_name: Option<&str>,
+    head_title: Option<&str>,
+) -> Option<String> {
     let lines: Vec<&str> = crate::text::lines(text).collect();
     fn body(l: &str) -> &str {
         l.trim_end_matches('\n')
@@ -950,7 +974,9 @@ fn title_and_duplicates(text: &str, rw: &mut Rewriter, doc_name: Option<&str>) -
             None => b,
         }
     }
-    let mut title: Option<String> = None;
+    let mut title: Option<String> = head_title.map(str::to_string);
+    // The head pass found the title in place: its first stand-alone line is kept.
+    let mut title_line_kept = head_title.is_none();
     // Paragraphs are compared as borrowed text: no line is copied to be looked up.
     let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
     let mut i = 0;
@@ -959,7 +985,7 @@ fn title_and_duplicates(text: &str, rw: &mut Rewriter, doc_name: Option<&str>) -
         if title.is_none() && i == 0 {
             let tag_len = category_tag(b).unwrap_or(0);
             let rest = untagged(b);
-            if looks_like_title(rest) {
+            if looks_like_title(rest) && head::title_like(rest) {
                 if tag_len > 0 {
                     rw.remove(b.get(..tag_len).unwrap_or(""), CleanKind::Boilerplate);
                     rw.keep(line.get(tag_len..).unwrap_or(""));
@@ -981,6 +1007,12 @@ fn title_and_duplicates(text: &str, rw: &mut Rewriter, doc_name: Option<&str>) -
             }
         }
         if let Some(t) = &title {
+            if untagged(b) == t && !title_line_kept {
+                title_line_kept = true;
+                rw.keep(line);
+                i += 1;
+                continue;
+            }
             if untagged(b) == t {
                 rw.remove(line, CleanKind::Duplicate);
                 i += 1;
@@ -1279,7 +1311,7 @@ mod tests {
     fn title_kept_once() {
         let s = "【科技总结】某局2009年工作总结\n某局2009年\n工作总结\n正文开始，成效显著。\n某局2009年工作总结\n";
         let mut title = None;
-        let (t, _) = run(|t, rw| title = title_and_duplicates(t, rw, None), s);
+        let (t, _) = run(|t, rw| title = title_and_duplicates(t, rw, None, None), s);
         assert_eq!(title.as_deref(), Some("某局2009年工作总结"));
         assert_eq!(t, "某局2009年工作总结\n正文开始，成效显著。\n");
     }
