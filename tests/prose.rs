@@ -210,3 +210,62 @@ fn damage_never_costs_a_character_of_prose() {
         "only {exact} of {total} restored exactly"
     );
 }
+
+/// The corpus of real reports (tests/corpus), each as the analysis cleans it.
+fn corpus_proses() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/docs");
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|p| {
+            let r = analyze(&std::fs::read(p).unwrap(), &Options::default()).unwrap();
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                r.text,
+            )
+        })
+        .collect()
+}
+
+/// What held for the seeds holds for the 25 real reports of the corpus: their cleaned text,
+/// damaged again as the sites damage text, comes back without a character lost, and it is a
+/// fixed point of cleaning. Line breaks are not counted here: real pages hold long lines that
+/// end in no punctuation (a table of contents run into one line), whose end no reader can
+/// tell from a PDF wrap once the damage has wrapped them.
+#[test]
+fn real_reports_lose_no_character_under_damage() {
+    let mut unstable = Vec::new();
+    for (name, prose) in corpus_proses() {
+        if analyze_text(&prose, None).text != prose {
+            unstable.push(name.clone());
+        }
+        for case in 0..6 {
+            let seed = 0x2545_F491_4F6C_DD1D ^ ((case as u64 + 1) * 0x1000_0000_01B3);
+            let mut rng = Rng(seed);
+            let damaged = damage(&prose, &mut rng);
+            let r = analyze_text(&damaged, None);
+            let flat = |s: &str| s.replace('\n', "");
+            if let Some((at, c)) = first_lost(&flat(&prose), &flat(&r.text)) {
+                let around: String = flat(&prose)
+                    .chars()
+                    .skip(at.saturating_sub(20))
+                    .take(40)
+                    .collect();
+                panic!("{name}, case {case}: cleaning lost {c:?} at char {at}, in “{around}”");
+            }
+        }
+    }
+    // One is known: a PDF transcription whose table of contents runs into one long line with
+    // no closing punctuation, then a page number and a blank line. The first cleaning keeps
+    // the break (the blank line says a paragraph ends); cleaning its output again, where the
+    // blank line is gone, joins the two as a wrap.
+    println!("not a fixed point: {unstable:?}");
+    assert!(
+        unstable.len() <= 1,
+        "cleaning its own output changed it: {unstable:?}"
+    );
+}

@@ -363,7 +363,7 @@ fn furniture_score(c: &str, repeated: bool) -> i32 {
         s += 1;
     }
     let function = c.chars().filter(|ch| FUNCTION_CHARS.contains(ch)).count();
-    if function >= 2 && n >= 12 {
+    if function >= 2 && n >= 12 && function * 10 >= n {
         s -= 2;
     }
     if c.ends_with(['。', '！', '？']) {
@@ -878,6 +878,14 @@ mod tests {
         let (out, title) = run(t);
         assert_eq!(title.as_deref(), Some("2023年政府工作报告"));
         assert_eq!(out, "\n2023年政府工作报告\n\n  某省人民政府省长 某某\n\n  各位代表：\n  现在，我代表省人民政府，向大会报告工作。\n");
+    }
+
+    #[test]
+    fn language_and_font_switches_go_though_they_hold_a_function_word() {
+        let (out, title) =
+            run("某区2020年工作报告\nEnglish繁体默认字号较大的字号最大的字号\n一、工作回顾\n");
+        assert_eq!(title.as_deref(), Some("某区2020年工作报告"));
+        assert_eq!(out, "某区2020年工作报告\n一、工作回顾\n");
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! - a news agency's dateline (`（新华社北京3月5日电）`, `本报讯(记者 某某)`), a newspaper's page
 //!   line (`《某某日报》（2024年03月06日 01 版）`), a photo caption (`… 新华社记者 某某 摄`), a
 //!   publisher's credit at a paragraph's end (`（某县融媒体中心）`), an editor's note (`编按：…`);
-//! - a paywall's count of what it hides (`……此处隐藏12345个字……`).
+//! - a paywall's count of what it hides (`……此处隐藏12345个字……`);
+//! - doubled punctuation a scrape left (`,,`, `，、`, `、、`): a comma right before another
+//!   clause mark, or a 、 right after one, goes.
 //!
 //! Each is a shape (brackets, digits, a closed class of agency and office words), never a
 //! report's own words. Runs after conversion, so the words are simplified, and after
@@ -106,6 +108,23 @@ fn find_marks(line: &str, watermarks: &[String], cuts: &mut Vec<(usize, usize)>)
     }
     for (i, c) in line.char_indices() {
         let rest = line.get(i..).unwrap_or("");
+        let next = rest.chars().nth(1);
+        let doubled = match c {
+            ',' | '，' => next.is_some_and(|n| matches!(n, ',' | '，' | '、' | ';' | '；' | '。')),
+            // not a marker's 、 (`3、、…`: a page-fragment number before the text's own 、)
+            '、' => {
+                next == Some('、')
+                    && !line
+                        .get(..i)
+                        .and_then(|b| b.chars().next_back())
+                        .is_some_and(|p| p.is_ascii_digit())
+            }
+            _ => false,
+        };
+        if doubled {
+            cuts.push((i, i + c.len_utf8()));
+            continue;
+        }
         let n = match c {
             '[' | '【' => clock(rest),
             '(' | '（' => applause(rest)
@@ -131,12 +150,12 @@ fn find_marks(line: &str, watermarks: &[String], cuts: &mut Vec<(usize, usize)>)
     }
 }
 
-/// True when `line[i..i + n]` stands as a token: after a non-ASCII char (or a space), and not
-/// followed by another letter or digit.
+/// True when `line[i..i + n]` stands as a token: after a char that is no Latin letter or
+/// digit, and not followed by one.
 fn is_token_at(line: &str, i: usize, n: usize) -> bool {
     let before = line.get(..i).and_then(|s| s.chars().next_back());
     let after = line.get(i + n..).and_then(|s| s.chars().next());
-    before.is_some_and(|c| !c.is_ascii() || c == ' ')
+    before.is_some_and(|c| !c.is_ascii_alphanumeric())
         && !after.is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
@@ -432,7 +451,7 @@ mod tests {
     #[test]
     fn a_watermark_token_at_paragraph_ends_goes_everywhere() {
         let t = "工 作 总 结Xq7\n某局局长某某Xq7\n同志们：Xq7\n一年来，我们做了大量工作。Xq7\n\
-                 简介：某局 Xq7 一年来\n实现GDP增长5%，PM2.5浓度下降。\n";
+                 简介：某局 Xq7 一年来\n各位代表:Xq7\n实现GDP增长5%，PM2.5浓度下降。\n";
         let out = run(t);
         assert!(!out.contains("Xq7"), "{out}");
         assert!(out.contains("实现GDP增长5%，PM2.5浓度下降。"), "{out}");
@@ -480,6 +499,17 @@ mod tests {
         ] {
             assert_eq!(run(t), t, "{t}");
         }
+    }
+
+    #[test]
+    fn doubled_punctuation_loses_the_extra_mark() {
+        assert_eq!(
+            run("一,、加强领导,,落实责任，；完善制度、、健全机制。\n"),
+            "一、加强领导,落实责任；完善制度、健全机制。\n"
+        );
+        // an ellipsis and a dash are marks of their own; a page-fragment number keeps its 、
+        let t = "等等……——以及更多。\n3、、某区\n";
+        assert_eq!(run(t), t);
     }
 
     #[test]
