@@ -604,6 +604,82 @@ pub(crate) fn small_cn_number(s: &str) -> Option<u32> {
     }
 }
 
+/// A cursor over the rest of a string.
+#[derive(Clone, Copy)]
+pub(crate) struct Cursor<'a> {
+    pub(crate) rest: &'a str,
+}
+
+impl<'a> Cursor<'a> {
+    pub(crate) fn new(s: &'a str) -> Self {
+        Cursor { rest: s }
+    }
+
+    /// Takes `p` if the rest starts with it.
+    pub(crate) fn eat(&mut self, p: &str) -> bool {
+        match self.rest.strip_prefix(p) {
+            Some(r) => {
+                self.rest = r;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Takes the longest of `ps` that the rest starts with.
+    pub(crate) fn eat_any(&mut self, ps: &[&str]) -> bool {
+        // Compared in line, byte by byte: most words differ at their first byte or two, and a
+        // call to memcmp per word cost more than that.
+        let best = ps
+            .iter()
+            .filter(|p| crate::text::starts_with_word(self.rest, p))
+            .max_by_key(|p| p.len());
+        match best {
+            Some(p) => self.eat(p),
+            None => false,
+        }
+    }
+
+    /// Takes one char that `f` accepts.
+    pub(crate) fn eat_char(&mut self, f: impl Fn(char) -> bool) -> bool {
+        match self.rest.chars().next() {
+            Some(c) if f(c) => {
+                self.rest = &self.rest[c.len_utf8()..];
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Takes chars while `f` accepts them; returns how many.
+    pub(crate) fn eat_while(&mut self, f: impl Fn(char) -> bool) -> usize {
+        self.eat_while_max(f, usize::MAX)
+    }
+
+    /// Takes at most `max` chars while `f` accepts them; returns how many. A matcher tried at
+    /// many places of a text bounds its runs so, or a text of one long run costs the square
+    /// of its length.
+    pub(crate) fn eat_while_max(&mut self, f: impl Fn(char) -> bool, max: usize) -> usize {
+        let mut n = 0;
+        while n < max && self.eat_char(&f) {
+            n += 1;
+        }
+        n
+    }
+
+    pub(crate) fn digits(&mut self) -> usize {
+        self.eat_while(|c| c.is_ascii_digit())
+    }
+
+    pub(crate) fn spaces(&mut self) {
+        self.eat_while(char::is_whitespace);
+    }
+
+    pub(crate) fn done(&self) -> bool {
+        self.rest.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
