@@ -19,6 +19,8 @@ use crate::report::CleanKind;
 use crate::text::is_han;
 
 /// News agencies and papers that open a dateline.
+/// (Their first chars are matched first in [`find_marks`]: a new agency's first char goes
+/// there too.)
 const AGENCIES: &[&str] = &[
     "新华社",
     "中新社",
@@ -106,47 +108,70 @@ fn find_marks(line: &str, watermarks: &[String], cuts: &mut Vec<(usize, usize)>)
             }
         }
     }
-    for (i, c) in line.char_indices() {
-        let rest = line.get(i..).unwrap_or("");
-        let next = rest.chars().nth(1);
-        let doubled = match c {
-            ',' | '，' => next.is_some_and(|n| matches!(n, ',' | '，' | '、' | ';' | '；' | '。')),
-            // not a marker's 、 (`3、、…`: a page-fragment number before the text's own 、)
-            '、' => {
-                next == Some('、')
-                    && !line
-                        .get(..i)
-                        .and_then(|b| b.chars().next_back())
-                        .is_some_and(|p| p.is_ascii_digit())
+    doubled_punctuation(line, cuts);
+    // What each other mark needs somewhere in the line, looked for once (SIMD searches): most
+    // lines hold none, and then their chars are not read one by one.
+    let has = |needle: &str| memchr::memmem::find(line.as_bytes(), needle.as_bytes()).is_some();
+    let agency = has("日电") || has("本报讯");
+    let clocked = (memchr::memchr(b'[', line.as_bytes()).is_some() || has("【"))
+        && memchr::memchr(b':', line.as_bytes()).is_some();
+    let applauded = ["掌", "鼓", "笑"].iter().any(|w| has(w));
+    let credited = line.trim_end().ends_with([')', '）']);
+    let paged = has("《") && has("版");
+    let hidden = has("隐藏");
+    if agency || clocked || applauded || credited || paged || hidden {
+        for (i, c) in line.char_indices() {
+            let rest = line.get(i..).unwrap_or("");
+            let n = match c {
+                '[' | '【' if clocked => clock(rest),
+                '(' | '（' => applause(rest)
+                    .filter(|_| applauded)
+                    .or_else(|| dateline(rest).filter(|_| agency))
+                    .or_else(|| credit(rest, line.len() - i).filter(|_| credited)),
+                '《' if paged => page_line(rest),
+                '…' | '.' | '此' if hidden => paywall(rest),
+                '新' | '中' | '人' | '央' | '本' if agency => AGENCIES
+                    .iter()
+                    .any(|a| rest.starts_with(a))
+                    .then(|| dateline(rest))
+                    .flatten(),
+                _ => None,
+            };
+            if let Some(n) = n {
+                cuts.push((i, i + n));
             }
-            _ => false,
-        };
-        if doubled {
-            cuts.push((i, i + c.len_utf8()));
-            continue;
-        }
-        let n = match c {
-            '[' | '【' => clock(rest),
-            '(' | '（' => applause(rest)
-                .or_else(|| dateline(rest))
-                .or_else(|| credit(rest, line.len() - i)),
-            '《' => page_line(rest),
-            '…' | '.' | '此' => paywall(rest),
-            _ => None,
-        };
-        let n = n.or_else(|| {
-            AGENCIES
-                .iter()
-                .any(|a| rest.starts_with(a))
-                .then(|| dateline(rest))
-                .flatten()
-        });
-        if let Some(n) = n {
-            cuts.push((i, i + n));
         }
     }
     if let Some(s) = caption(line) {
         cuts.push(s);
+    }
+}
+
+/// A comma right before another clause mark, or a 、 right after one (not a marker's 、:
+/// `3、、…` is a page-fragment number before the text's own 、): byte ranges of the extra
+/// marks.
+fn doubled_punctuation(line: &str, cuts: &mut Vec<(usize, usize)>) {
+    let b = line.as_bytes();
+    let next_char = |at: usize| line.get(at..).and_then(|r| r.chars().next());
+    let clause = |c: Option<char>| matches!(c, Some(',' | '，' | '、' | ';' | '；' | '。'));
+    for i in memchr::memchr_iter(b',', b) {
+        if clause(next_char(i + 1)) {
+            cuts.push((i, i + 1));
+        }
+    }
+    for i in memchr::memmem::find_iter(b, "，".as_bytes()) {
+        if clause(next_char(i + 3)) {
+            cuts.push((i, i + 3));
+        }
+    }
+    for i in memchr::memmem::find_iter(b, "、、".as_bytes()) {
+        let digit_before = line
+            .get(..i)
+            .and_then(|p| p.chars().next_back())
+            .is_some_and(|p| p.is_ascii_digit());
+        if !digit_before {
+            cuts.push((i, i + 3));
+        }
     }
 }
 
@@ -166,18 +191,16 @@ fn watermark_tokens(text: &str) -> Vec<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for line in crate::text::lines(text) {
         let t = line.trim_end();
-        let tail: String = t
-            .chars()
+        let n = t
+            .bytes()
             .rev()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let n = tail.len();
+            .take_while(u8::is_ascii_alphanumeric)
+            .take(7)
+            .count();
         if !(2..=6).contains(&n) {
             continue;
         }
+        let tail = t.get(t.len() - n..).unwrap_or("").to_string();
         let before = t.get(..t.len() - n).and_then(|s| s.chars().next_back());
         if before.is_none_or(|c| c.is_ascii()) {
             continue;
