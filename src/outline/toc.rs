@@ -1,0 +1,66 @@
+//! Lines that look like headings and are not: a table of contents and numbered lists of
+//! sentences.
+
+use super::markers::{marker_at, Tier};
+
+/// A table-of-contents line: ends in leader dots or a page number after a gap.
+pub(super) fn toc_line(line: &str) -> bool {
+    let t = line.trim_end();
+    let digits = t.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let head: String = t.chars().rev().skip(digits).take(2).collect();
+    head.chars()
+        .all(|c| matches!(c, '.' | '…' | '·' | '─' | '-' | ' ' | '\u{3000}'))
+}
+
+/// Lines that are items of a numbered list rather than headings: two or more lines in a row,
+/// each one numbered sentence and nothing more (`1、全年完成项目12项。⏎2、新增企业5家。`).
+/// A heading is followed by its body, on its line or the next.
+pub(super) fn list_items(lines: &[&str]) -> Vec<bool> {
+    let one_sentence = |line: &str| -> bool {
+        let t = line.trim();
+        // Only these tiers make list items: lines that start otherwise (most) are not read.
+        if !t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '(' | '（' | '①'..='⑳'))
+        {
+            return false;
+        }
+        // A marker of these tiers is at most 6 chars (`（12）`) and the body under 100: a longer
+        // line is no item, and is not copied into chars to be told so.
+        if crate::text::count_char_starts(t.as_bytes()) >= 106 {
+            return false;
+        }
+        let chars: Vec<char> = t.chars().collect();
+        let Some((tier, _, len)) = marker_at(&chars, 0) else {
+            return false;
+        };
+        if !matches!(tier, Tier::Arabic | Tier::ArParen | Tier::Circled) {
+            return false;
+        }
+        let body = chars.get(len..).unwrap_or(&[]);
+        let ends = body
+            .iter()
+            .filter(|&&c| matches!(c, '。' | '；' | ';' | '！' | '？'))
+            .count();
+        // A short phrase (`1、抓项目。`) is a heading's; a sentence is longer or holds a number.
+        let sentence = body.len() > 12 || body.iter().any(|c| c.is_ascii_digit());
+        sentence
+            && body.len() < 100
+            && ends == 1
+            && body.last().is_some_and(|&c| matches!(c, '。' | '；' | ';'))
+    };
+    let flags: Vec<bool> = lines.iter().map(|l| one_sentence(l)).collect();
+    let mut out = vec![false; lines.len()];
+    let mut i = 0;
+    while i < flags.len() {
+        let run = flags.iter().skip(i).take_while(|&&f| f).count();
+        if run >= 2 {
+            for o in out.iter_mut().skip(i).take(run) {
+                *o = true;
+            }
+        }
+        i += run.max(1);
+    }
+    out
+}
