@@ -36,6 +36,23 @@ pub(super) const MAX_ARABIC_HEADING: u32 = 40;
 
 /// Reads a marker at `chars[i..]`.
 pub(super) fn marker_at(chars: &[char], i: usize) -> Option<(Tier, u32, usize)> {
+    marker_at_loose(chars, i).and_then(|(t, v, len, strict)| strict.then_some((t, v, len)))
+}
+
+/// The value of an ASCII or full-width digit.
+fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// [`marker_at`], and the markers that are headings only where their tier's sequence asks for
+/// them (`strict` false): an Arabic number glued to a number (`20.2026年…`, `21.5+2…`: `20.`
+/// and `21.` only after `19.` and `20.`), and paragraph numbers past
+/// [`MAX_ARABIC_HEADING`] (`61.` of a policy address).
+pub(super) fn marker_at_loose(chars: &[char], i: usize) -> Option<(Tier, u32, usize, bool)> {
     let c = *chars.get(i)?;
     let rest = chars.get(i..)?;
     // 【篇一】 and friends are handled by `article_divider`.
@@ -43,38 +60,69 @@ pub(super) fn marker_at(chars: &[char], i: usize) -> Option<(Tier, u32, usize)> 
         let close = rest.iter().take(6).position(|&d| d == '）' || d == ')')?;
         let inner = string_of(rest.get(1..close)?);
         if let Some(v) = small_cn_number(&inner) {
-            return Some((Tier::CnParen, v, close + 1));
+            return Some((Tier::CnParen, v, close + 1, true));
         }
-        if !inner.is_empty() && inner.len() <= 2 && inner.chars().all(|d| d.is_ascii_digit()) {
-            let v: u32 = inner.parse().ok()?;
-            return Some((Tier::ArParen, v, close + 1));
+        let ds: Option<Vec<u32>> = inner.chars().map(digit).collect();
+        if let Some(ds) = ds.filter(|d| !d.is_empty() && d.len() <= 2) {
+            let v = ds.iter().fold(0, |a, d| a * 10 + d);
+            return Some((Tier::ArParen, v, close + 1, true));
         }
         return None;
     }
     if c == '、' && rest.get(1).is_some_and(|&n| crate::text::is_han(n)) {
-        return Some((Tier::Lost, 0, 1));
+        return Some((Tier::Lost, 0, 1, true));
     }
     if ('①'..='⑳').contains(&c) {
-        return Some((Tier::Circled, c as u32 - '①' as u32 + 1, 1));
+        return Some((Tier::Circled, c as u32 - '①' as u32 + 1, 1, true));
     }
-    if c.is_ascii_digit() {
-        let n = rest.iter().take_while(|d| d.is_ascii_digit()).count();
-        if n > 2 {
+    if digit(c).is_some() {
+        let n = rest.iter().take_while(|&&d| digit(d).is_some()).count();
+        if n > 3 {
             return None;
         }
         let sep = *rest.get(n)?;
-        let v: u32 = string_of(rest.get(..n)?).parse().ok()?;
-        if v == 0 || v > MAX_ARABIC_HEADING {
+        let v = rest
+            .iter()
+            .take(n)
+            .filter_map(|&d| digit(d))
+            .fold(0, |a, d| a * 10 + d);
+        if v == 0 {
             return None;
         }
         let after = rest.get(n + 1).copied();
-        let ok = match sep {
-            '、' => true,
-            // `1.` but not `1.5` or `5.12`
-            '.' | '．' => after.is_some_and(|a| !a.is_ascii_digit() && !a.is_whitespace()),
-            _ => false,
+        let (ok, glued) = match sep {
+            '、' => (true, false),
+            // `1.` but not `1.5` or `5.12` (those only where the sequence wants them); `6. “…`
+            // with a space, and `61.` alone on its line, above its paragraph.
+            '.' | '．' => match after {
+                None | Some('\n') => (true, false),
+                Some(a) if digit(a).is_some() => (true, true),
+                Some(' ' | '\u{3000}') => (
+                    rest.iter()
+                        .skip(n + 1)
+                        .find(|&&d| d != ' ' && d != '\u{3000}')
+                        .is_some_and(|&d| digit(d).is_none() && !d.is_whitespace()),
+                    false,
+                ),
+                Some(a) => (!a.is_whitespace(), false),
+            },
+            _ => (false, false),
         };
-        return ok.then_some((Tier::Arabic, v, n + 1));
+        let strict = !glued && v <= MAX_ARABIC_HEADING;
+        return ok.then_some((Tier::Arabic, v, n + 1, strict));
+    }
+    // `上篇` `中篇` `下篇` heading the parts of a long report, alone or before their name.
+    if matches!(c, '上' | '中' | '下') && rest.get(1) == Some(&'篇') {
+        let v = match c {
+            '上' => 1,
+            '中' => 2,
+            _ => 3,
+        };
+        return match rest.get(2) {
+            None | Some('\n' | ' ' | '\u{3000}') => Some((Tier::Part, v, 2, true)),
+            Some('：' | ':' | '、' | '，' | ',') => Some((Tier::Part, v, 3, true)),
+            _ => None,
+        };
     }
     if c == '第' {
         let n = rest
@@ -91,10 +139,10 @@ pub(super) fn marker_at(chars: &[char], i: usize) -> Option<(Tier, u32, usize)> 
             } else {
                 0
             };
-            return Some((Tier::Part, v, 3 + n + extra));
+            return Some((Tier::Part, v, 3 + n + extra, true));
         }
         if matches!(rest.get(1 + n), Some('，' | ',' | '、' | '：' | ':')) {
-            return Some((Tier::Ordinal, v, 2 + n));
+            return Some((Tier::Ordinal, v, 2 + n, true));
         }
         return None;
     }
@@ -114,13 +162,21 @@ pub(super) fn marker_at(chars: &[char], i: usize) -> Option<(Tier, u32, usize)> 
         return None;
     }
     let v = small_cn_number(&num)?;
-    Some((if formal { Tier::Formal } else { Tier::CnComma }, v, n + 1))
+    Some((
+        if formal { Tier::Formal } else { Tier::CnComma },
+        v,
+        n + 1,
+        true,
+    ))
 }
 
-/// True for every char a first marker (`（一）` `(1)` `①` `1、` `01.` `第一，` `一、` `壹、`:
+/// True for every char a first marker (`（一）` `(1)` `①` `1、` `01.` `第一，` `一、` `壹、` `上篇`:
 /// value 1) can start with: [`marker_at`] is not asked at the others.
 pub(super) fn may_open_first(c: char) -> bool {
-    matches!(c, '（' | '(' | '①' | '0' | '1' | '第' | '一' | '壹')
+    matches!(
+        c,
+        '（' | '(' | '①' | '0' | '1' | '０' | '１' | '第' | '一' | '壹' | '上'
+    )
 }
 
 /// True when a line opens with heading numbering (`一、`, `（二）`, `3、`, `①`, `第一，`).
@@ -148,6 +204,43 @@ pub(crate) fn article_divider(line: &str) -> bool {
             .strip_prefix('第')
             .and_then(|s| s.strip_suffix('篇'))
             .is_some_and(num)
+}
+
+/// A line that names an article and ends in its divider (`某局2024年工作计划 篇2`,
+/// `…总结【篇三】`): the char offset in the line where the divider begins. The words before it
+/// are a short title (no sentence), set off by a space or the divider's brackets.
+pub(super) fn titled_divider(line: &str) -> Option<usize> {
+    let t = line.trim_end();
+    let chars: Vec<char> = t.chars().rev().take(12).collect();
+    // The divider, read from the end: `】一篇【`, `2篇`.
+    let mut k = 0;
+    let bracket = matches!(chars.first(), Some('】' | ']' | '〗'));
+    if bracket {
+        k += 1;
+    }
+    let digits = chars
+        .iter()
+        .skip(k)
+        .take_while(|&&c| c.is_ascii_digit() || cn_digit(c).is_some() || c == '十')
+        .count();
+    if digits == 0 || chars.get(k + digits) != Some(&'篇') {
+        return None;
+    }
+    k += digits + 1;
+    if bracket {
+        if !matches!(chars.get(k), Some('【' | '[' | '〖')) {
+            return None;
+        }
+        k += 1;
+    } else if !chars.get(k).is_some_and(|c| c.is_whitespace()) {
+        return None;
+    }
+    let end = t.chars().count();
+    let at = end.checked_sub(k)?;
+    let head: String = line.chars().take(at).collect();
+    let head = head.trim();
+    let n = head.chars().count();
+    ((2..=40).contains(&n) && !head.contains(['。', '，', ',', '；', '！', '？'])).then_some(at)
 }
 
 #[cfg(test)]

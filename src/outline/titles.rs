@@ -4,8 +4,18 @@
 use super::markers::{marker_at, may_open_first};
 use crate::text::string_of;
 
-/// The heading title after a marker at `from`, trimmed.
+/// The heading title after a marker at `from`, trimmed. A marker alone on its line (`61.`)
+/// takes its title from the line below.
 pub(super) fn heading_title(chars: &[char], from: usize) -> String {
+    let blank = chars
+        .get(from..(from + 20).min(chars.len()))
+        .unwrap_or(&[])
+        .iter()
+        .position(|&c| !c.is_whitespace() || c == '\n');
+    let from = match blank.map(|b| from + b) {
+        Some(nl) if chars.get(nl) == Some(&'\n') => nl + 1,
+        _ => from,
+    };
     let title = chars.get(from..heading_end(chars, from)).unwrap_or(&[]);
     string_of(crate::text::trim_chars(title))
 }
@@ -49,6 +59,13 @@ pub(super) fn heading_end(chars: &[char], from: usize) -> usize {
             seg.get(p).is_some_and(|&c| may_open_first(c))
                 && matches!(marker_at(chars, from + p), Some((_, 1, _)))
                 && !seg.get(p - 1).is_some_and(|c| c.is_ascii_digit())
+        })
+        .unwrap_or(cut);
+    // A transcript's clock time or a footnote after the heading (`…工作回顾 [09:05]`).
+    let cut = (0..cut)
+        .find(|&p| {
+            matches!(seg.get(p), Some('[' | '【' | '〔'))
+                && seg.get(p + 1).is_some_and(char::is_ascii_digit)
         })
         .unwrap_or(cut);
     // A heading run into its paragraph with no punctuation between needs its end found.

@@ -39,6 +39,15 @@ pub(super) fn list_items(lines: &[&str]) -> Vec<bool> {
             return false;
         }
         let body = chars.get(len..).unwrap_or(&[]);
+        // `1.“某某计划”：指…。`: a term and its gloss, an entry of a glossary, heads its text.
+        let label = body
+            .iter()
+            .take(25)
+            .position(|&c| matches!(c, '：' | ':' | '，' | ',' | '。'))
+            .filter(|&p| p >= 2 && matches!(body.get(p), Some('：' | ':')));
+        if label.is_some() {
+            return false;
+        }
         let ends = body
             .iter()
             .filter(|&&c| matches!(c, '。' | '；' | ';' | '！' | '？'))
