@@ -207,8 +207,8 @@ pub(crate) fn article_divider(line: &str) -> bool {
 }
 
 /// A line that names an article and ends in its divider (`某局2024年工作计划 篇2`,
-/// `…总结【篇三】`): the char offset in the line where the divider begins. The words before it
-/// are a short title (no sentence), set off by a space or the divider's brackets.
+/// `…总结【篇三】`, `…工作计划篇2` once cleaning took the space): the char offset in the line
+/// where the divider begins. The words before it are a short title, with no sentence.
 pub(super) fn titled_divider(line: &str) -> Option<usize> {
     let t = line.trim_end();
     let chars: Vec<char> = t.chars().rev().take(12).collect();
@@ -232,8 +232,6 @@ pub(super) fn titled_divider(line: &str) -> Option<usize> {
             return None;
         }
         k += 1;
-    } else if !chars.get(k).is_some_and(|c| c.is_whitespace()) {
-        return None;
     }
     let end = t.chars().count();
     let at = end.checked_sub(k)?;

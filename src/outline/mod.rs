@@ -20,7 +20,7 @@ use crate::text::string_of;
 use markers::{marker_at, marker_at_loose, titled_divider, Tier};
 use roles::{intro_role, year_roles};
 use titles::{heading_end, heading_title};
-use toc::{list_items, toc_line};
+use toc::{list_items, toc_line, HeadingLine};
 
 /// A heading marker found in the text.
 #[derive(Debug, Clone)]
@@ -94,7 +94,11 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
     // Accept markers by sequence. `open` is the stack of tiers from the outermost heading to
     // the innermost, with the last number seen in each: a tier already open continues (a
     // sibling), a new tier opens under the innermost heading (a child).
+    let toc = toc::repeated_runs(&chars, &heading_lines(&chars, &found));
     let (next_any, next_at_line) = next_of_tier(&found);
+    // The last number of each tier a higher heading closed: paragraph numbers that run on
+    // through a report's chapters (`（二）…⏎3.…` after `（一）…⏎1.…⏎2.…`) continue it.
+    let mut closed: std::collections::HashMap<Tier, u32> = Default::default();
     let mut sections: Vec<Section> = Vec::new();
     let mut open: Vec<(Tier, u32)> = Vec::new();
     // The article so far holds no heading, or only headings of an excerpt that begins inside
@@ -105,6 +109,7 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
         let Some(m) = m else {
             let marker = string_of(chars.get(start..start + len).unwrap_or(&[]));
             open.clear();
+            closed.clear();
             article_empty = true;
             excerpt = false;
             // An article's role: its intro's words (`一年来…取得了…`), else the document's.
@@ -139,6 +144,10 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
             });
             continue;
         };
+        if toc.get(idx).copied().unwrap_or(false) {
+            // A line of a table of contents that the body repeats as its headings.
+            continue;
+        }
         let mut m = m;
         // `第一，` heads a section only at a line start; run into a paragraph it enumerates
         // (`…培训。第一，充分利用…。第二，…`), like 一是.
@@ -193,11 +202,13 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
             None => {
                 // A new tier starts at 1 (or 2 at a line start, when the first was lost), or
                 // anywhere in an excerpt that begins inside a numbering.
-                let starts = m.value == 1 || (m.line_start && m.value == 2);
+                let runs_on =
+                    m.line_start && closed.get(&m.tier).is_some_and(|&p| p + 1 == m.value);
+                let starts = m.value == 1 || (m.line_start && m.value == 2) || runs_on;
                 let mid = m.line_start
                     && (excerpt || article_empty)
                     && heading_line(&chars, m.start + m.len);
-                if m.tier != Tier::Plain && !(m.strict && starts) && !mid {
+                if m.tier != Tier::Plain && !((m.strict || runs_on) && starts) && !mid {
                     continue;
                 }
                 // A first marker run into a paragraph is a heading only when its 2 follows
@@ -236,6 +247,9 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
         {
             continue;
         }
+        for &(t, v) in open.iter().skip(depth) {
+            closed.insert(t, v);
+        }
         open.truncate(depth);
         open.push((m.tier, m.value));
         article_empty = false;
@@ -250,6 +264,39 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
     }
     finish(&mut sections, chars.len(), doc_role);
     sections
+}
+
+/// For each candidate that opens a line and holds nothing but its heading (`一、基本情况`),
+/// its marker, title and line end; None for the others.
+fn heading_lines(
+    chars: &[char],
+    found: &[(Option<Marker>, usize, usize)],
+) -> Vec<Option<HeadingLine>> {
+    found
+        .iter()
+        .map(|(m, _, _)| {
+            let m = m.as_ref()?;
+            if !m.line_start || matches!(m.tier, Tier::Plain | Tier::Lost) {
+                return None;
+            }
+            let from = m.start + m.len;
+            if !heading_line(chars, from) {
+                return None;
+            }
+            let line_end = chars
+                .get(from..(from + 48).min(chars.len()))
+                .unwrap_or(&[])
+                .iter()
+                .position(|&c| c == '\n')
+                .map_or(chars.len(), |p| from + p);
+            Some(HeadingLine {
+                marker: string_of(chars.get(m.start..from).unwrap_or(&[])),
+                title: heading_title(chars, from),
+                start: m.start,
+                line_end,
+            })
+        })
+        .collect()
 }
 
 /// For each candidate, the next candidate of its tier (at a line start or not, with its
@@ -596,21 +643,39 @@ fn finish(sections: &mut [Section], text_len: usize, doc_role: SectionRole) {
     }
     let by_year = year_roles(sections);
     let mut stack: Vec<(u8, SectionRole)> = Vec::new();
+    // Whether a sibling before, under the same parent, was a plan: a report that has moved
+    // on to its plan stays there (`三、…` to `八、…` after `二、…总体要求`) unless a heading's
+    // own words say otherwise.
+    let mut plan_before = [false; 6];
     for (s, year_role) in sections.iter_mut().zip(by_year) {
         while stack.last().is_some_and(|&(l, _)| l >= s.level) {
             stack.pop();
+        }
+        let level = usize::from(s.level).min(plan_before.len() - 1);
+        for p in plan_before.iter_mut().skip(level + 1) {
+            *p = false;
+        }
+        if level == 0 {
+            plan_before = [false; 6];
         }
         let parent = stack.last().map_or(doc_role, |&(_, r)| r);
         // A sub-heading keeps its parent's role unless the parent has none or the
         // sub-heading names problems: `4、…要有新进展` in a plan is still the plan.
         let own = role_of(&s.title).or(year_role);
+        let after_plan = plan_before.get(level).copied().unwrap_or(false);
         s.role = match (s.level, own) {
             (0, _) => s.role,
             (1, Some(r)) => r,
             (_, Some(SectionRole::Problems)) => SectionRole::Problems,
             (_, Some(r)) if parent == SectionRole::Other => r,
+            (_, None) if after_plan => SectionRole::Plan,
             _ => parent,
         };
+        if s.role == SectionRole::Plan && level > 0 {
+            if let Some(p) = plan_before.get_mut(level) {
+                *p = true;
+            }
+        }
         stack.push((s.level, s.role));
     }
 }

@@ -29,6 +29,13 @@ pub(crate) fn role_of(title: &str) -> Option<SectionRole> {
         "未来",
         "施政重点",
         "施政方针",
+        "施政规划",
+        "总体要求",
+        "政策取向",
+        "预期目标",
+        "建议",
+        "下一阶段",
+        "计划草案",
     ];
     const PROBLEMS: &[&str] = &[
         "存在问题",
@@ -57,6 +64,9 @@ pub(crate) fn role_of(title: &str) -> Option<SectionRole> {
         "亮点",
         "成果",
         "施政成果",
+        "过去一年",
+        "过去五年",
+        "执行情况",
     ];
     const SUMMARY: &[&str] = &["总结"];
     static WORDS: OnceLock<Words> = OnceLock::new();

@@ -2,6 +2,7 @@
 //! sentences.
 
 use super::markers::{marker_at, Tier};
+use std::collections::HashMap;
 
 /// A table-of-contents line: ends in leader dots or a page number after a gap.
 pub(super) fn toc_line(line: &str) -> bool {
@@ -70,6 +71,71 @@ pub(super) fn list_items(lines: &[&str]) -> Vec<bool> {
             }
         }
         i += run.max(1);
+    }
+    out
+}
+
+/// A candidate that opens a line holding nothing but its heading (`一、基本情况`).
+pub(super) struct HeadingLine {
+    pub(super) marker: String,
+    pub(super) title: String,
+    /// Char offsets of the marker and of the end of its line.
+    pub(super) start: usize,
+    pub(super) line_end: usize,
+}
+
+/// Candidates that are lines of a table of contents without page numbers: a run of two or
+/// more heading lines in a row (nothing but white space between them) whose first two
+/// headings the body gives again, in that order, later on. `lines` holds each candidate's
+/// heading line, where it is one.
+pub(super) fn repeated_runs(chars: &[char], lines: &[Option<HeadingLine>]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    // The last place each heading stands.
+    let mut last: HashMap<(&str, &str), usize> = HashMap::new();
+    for (k, h) in lines.iter().enumerate() {
+        if let Some(h) = h {
+            last.insert((h.marker.as_str(), h.title.as_str()), k);
+        }
+    }
+    let follows = |a: &HeadingLine, b: &HeadingLine| {
+        b.start >= a.line_end
+            && b.start - a.line_end <= 64
+            && chars
+                .get(a.line_end..b.start)
+                .is_some_and(|gap| gap.iter().all(|c| c.is_whitespace()))
+    };
+    let mut k = 0;
+    while k < lines.len() {
+        let mut end = k;
+        while let (Some(Some(a)), Some(Some(b))) = (lines.get(end), lines.get(end + 1)) {
+            // The body's first heading repeats the run's first: the run ended before it.
+            let again = lines
+                .get(k)
+                .and_then(Option::as_ref)
+                .is_some_and(|f| f.marker == b.marker && f.title == b.title);
+            if !follows(a, b) || again {
+                break;
+            }
+            end += 1;
+        }
+        if end > k {
+            let later = |j: usize| {
+                lines
+                    .get(j)
+                    .and_then(Option::as_ref)
+                    .and_then(|h| last.get(&(h.marker.as_str(), h.title.as_str())))
+                    .copied()
+                    .filter(|&l| l > end)
+            };
+            if let (Some(a), Some(b)) = (later(k), later(k + 1)) {
+                if a < b {
+                    for o in out.iter_mut().take(end + 1).skip(k) {
+                        *o = true;
+                    }
+                }
+            }
+        }
+        k = end + 1;
     }
     out
 }
