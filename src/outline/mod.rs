@@ -334,9 +334,12 @@ fn next_of_tier(
     (any, at_line)
 }
 
-/// A marker at `at` stands in the first two sentences after a heading at `heading`: read
-/// back from `at` over at most three sentence ends.
+/// A marker at `at` stands in the first two sentences after a heading at `heading`, within
+/// the reach of a short opening: read back from `at` over at most three sentence ends.
 fn opens_body(chars: &[char], heading: usize, at: usize) -> bool {
+    if at.saturating_sub(heading) > 300 {
+        return false;
+    }
     let mut ends = 0;
     for &c in chars.get(heading..at).unwrap_or(&[]).iter().rev() {
         if matches!(c, '。' | '！' | '？') {

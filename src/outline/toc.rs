@@ -86,8 +86,9 @@ pub(super) struct HeadingLine {
 
 /// Candidates that are lines of a table of contents without page numbers: a run of two or
 /// more heading lines in a row (nothing but white space between them) whose first two
-/// headings the body gives again, in that order, later on. `lines` holds each candidate's
-/// heading line, where it is one.
+/// headings the body gives again, in that order, later on. A table of contents stands before
+/// the body: only the candidates before the first that is no such run's are read (`lines`:
+/// each candidate's heading line where it is one, None for a divider's place too).
 pub(super) fn repeated_runs(chars: &[char], lines: &[Option<HeadingLine>]) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
     // The last place each heading stands.
@@ -118,7 +119,11 @@ pub(super) fn repeated_runs(chars: &[char], lines: &[Option<HeadingLine>]) -> Ve
             }
             end += 1;
         }
-        if end > k {
+        if end == k {
+            // A heading of the body: no table of contents follows it.
+            break;
+        }
+        {
             let later = |j: usize| {
                 lines
                     .get(j)
@@ -127,12 +132,13 @@ pub(super) fn repeated_runs(chars: &[char], lines: &[Option<HeadingLine>]) -> Ve
                     .copied()
                     .filter(|&l| l > end)
             };
-            if let (Some(a), Some(b)) = (later(k), later(k + 1)) {
-                if a < b {
-                    for o in out.iter_mut().take(end + 1).skip(k) {
-                        *o = true;
-                    }
-                }
+            let repeated = matches!((later(k), later(k + 1)), (Some(a), Some(b)) if a < b);
+            if !repeated {
+                // The body's first headings, in a row.
+                break;
+            }
+            for o in out.iter_mut().take(end + 1).skip(k) {
+                *o = true;
             }
         }
         k = end + 1;
