@@ -42,6 +42,21 @@ struct Marker {
     strict: bool,
 }
 
+/// A value for each tier.
+#[derive(Default)]
+struct TierMap<T>([Option<T>; 10]);
+
+impl<T: Copy> TierMap<T> {
+    fn get(&self, t: Tier) -> Option<T> {
+        self.0.get(t as usize).copied().flatten()
+    }
+    fn set(&mut self, t: Tier, v: T) {
+        if let Some(slot) = self.0.get_mut(t as usize) {
+            *slot = Some(v);
+        }
+    }
+}
+
 impl Marker {
     fn new(tier: Tier, value: u32, start: usize, len: usize, line_start: bool) -> Marker {
         Marker {
@@ -94,11 +109,13 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
     // Accept markers by sequence. `open` is the stack of tiers from the outermost heading to
     // the innermost, with the last number seen in each: a tier already open continues (a
     // sibling), a new tier opens under the innermost heading (a child).
-    let toc = toc::repeated_runs(&chars, &heading_lines(&chars, &found));
+    let toc = toc::repeated_runs(&chars, &heading_lines(&chars, &found), |from| {
+        heading_title(&chars, from)
+    });
     let (next_any, next_at_line) = next_of_tier(&found);
     // The last number of each tier a higher heading closed: paragraph numbers that run on
     // through a report's chapters (`（二）…⏎3.…` after `（一）…⏎1.…⏎2.…`) continue it.
-    let mut closed: std::collections::HashMap<Tier, u32> = Default::default();
+    let mut closed: TierMap<u32> = TierMap::default();
     let mut sections: Vec<Section> = Vec::new();
     let mut open: Vec<(Tier, u32)> = Vec::new();
     // The article so far holds no heading, or only headings of an excerpt that begins inside
@@ -109,7 +126,7 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
         let Some(m) = m else {
             let marker = string_of(chars.get(start..start + len).unwrap_or(&[]));
             open.clear();
-            closed.clear();
+            closed = TierMap::default();
             article_empty = true;
             excerpt = false;
             // An article's role: its intro's words (`一年来…取得了…`), else the document's.
@@ -202,8 +219,7 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
             None => {
                 // A new tier starts at 1 (or 2 at a line start, when the first was lost), or
                 // anywhere in an excerpt that begins inside a numbering.
-                let runs_on =
-                    m.line_start && closed.get(&m.tier).is_some_and(|&p| p + 1 == m.value);
+                let runs_on = m.line_start && closed.get(m.tier).is_some_and(|p| p + 1 == m.value);
                 let starts = m.value == 1 || (m.line_start && m.value == 2) || runs_on;
                 let mid = m.line_start
                     && (excerpt || article_empty)
@@ -248,7 +264,7 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
             continue;
         }
         for &(t, v) in open.iter().skip(depth) {
-            closed.insert(t, v);
+            closed.set(t, v);
         }
         open.truncate(depth);
         open.push((m.tier, m.value));
@@ -267,7 +283,7 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
 }
 
 /// For each candidate that opens a line and holds nothing but its heading (`一、基本情况`),
-/// its marker, title and line end; None for the others.
+/// where its title begins and its line ends; None for the others.
 fn heading_lines(
     chars: &[char],
     found: &[(Option<Marker>, usize, usize)],
@@ -280,19 +296,10 @@ fn heading_lines(
                 return None;
             }
             let from = m.start + m.len;
-            if !heading_line(chars, from) {
-                return None;
-            }
-            let line_end = chars
-                .get(from..(from + 48).min(chars.len()))
-                .unwrap_or(&[])
-                .iter()
-                .position(|&c| c == '\n')
-                .map_or(chars.len(), |p| from + p);
+            let line_end = heading_line_end(chars, from)?;
             Some(HeadingLine {
-                marker: string_of(chars.get(m.start..from).unwrap_or(&[])),
-                title: heading_title(chars, from),
                 start: m.start,
+                title_from: from,
                 line_end,
             })
         })
@@ -308,27 +315,27 @@ fn next_of_tier(
 ) -> (Vec<Option<(bool, u32)>>, Vec<Option<u32>>) {
     let mut any: Vec<Option<(bool, u32)>> = vec![None; found.len()];
     let mut at_line: Vec<Option<u32>> = vec![None; found.len()];
-    let mut last_any: std::collections::HashMap<Tier, (bool, u32)> = Default::default();
-    let mut last_line: std::collections::HashMap<Tier, u32> = Default::default();
+    let mut last_any: TierMap<(bool, u32)> = TierMap::default();
+    let mut last_line: TierMap<u32> = TierMap::default();
     for (k, (m, _, _)) in found.iter().enumerate().rev() {
         let Some(m) = m else {
             // An article divider: numbering starts again after it.
-            last_any.clear();
-            last_line.clear();
+            last_any = TierMap::default();
+            last_line = TierMap::default();
             continue;
         };
         if let Some(a) = any.get_mut(k) {
-            *a = last_any.get(&m.tier).copied();
+            *a = last_any.get(m.tier);
         }
         if let Some(a) = at_line.get_mut(k) {
-            *a = last_line.get(&m.tier).copied();
+            *a = last_line.get(m.tier);
         }
         if m.weak {
             continue;
         }
-        last_any.insert(m.tier, (m.line_start, m.value));
+        last_any.set(m.tier, (m.line_start, m.value));
         if m.line_start {
-            last_line.insert(m.tier, m.value);
+            last_line.set(m.tier, m.value);
         }
     }
     (any, at_line)
@@ -366,16 +373,29 @@ fn ordinal_heading(chars: &[char], m: &Marker) -> bool {
 /// The rest of a marker's line reads as a heading of its own: a short phrase with no sentence
 /// in it (`（四）住房与交通`), or nothing (`61.` alone, its paragraph on the next line).
 fn heading_line(chars: &[char], from: usize) -> bool {
-    let rest = chars.get(from..(from + 40).min(chars.len())).unwrap_or(&[]);
-    let line: Vec<char> = rest.iter().copied().take_while(|&c| c != '\n').collect();
-    let t = crate::text::trim_chars(&line);
-    let ends_here = line.len() < rest.len() || from + rest.len() >= chars.len();
-    ends_here
-        && t.len() <= 30
-        && !t.first().is_some_and(|c| c.is_ascii_digit())
-        && !t
-            .iter()
-            .any(|&c| matches!(c, '。' | '；' | ';' | '！' | '？' | '，' | ','))
+    heading_line_end(chars, from).is_some()
+}
+
+/// [`heading_line`], with where the line ends.
+fn heading_line_end(chars: &[char], from: usize) -> Option<usize> {
+    let mut visible = 0;
+    let mut first: Option<char> = None;
+    let ok = |visible: usize, first: Option<char>| {
+        visible <= 30 && !first.is_some_and(|f| f.is_ascii_digit())
+    };
+    for (k, &c) in chars.get(from..)?.iter().enumerate().take(41) {
+        if c == '\n' {
+            return ok(visible, first).then_some(from + k);
+        }
+        if matches!(c, '。' | '；' | ';' | '！' | '？' | '，' | ',') {
+            return None;
+        }
+        if !c.is_whitespace() {
+            first.get_or_insert(c);
+            visible += 1;
+        }
+    }
+    (chars.len() <= from + 41 && ok(visible, first)).then_some(chars.len())
 }
 
 /// A line that repeats the report's title (or the end of a breadcrumb title that holds it)

@@ -77,10 +77,10 @@ pub(super) fn list_items(lines: &[&str]) -> Vec<bool> {
 
 /// A candidate that opens a line holding nothing but its heading (`一、基本情况`).
 pub(super) struct HeadingLine {
-    pub(super) marker: String,
-    pub(super) title: String,
-    /// Char offsets of the marker and of the end of its line.
+    /// Char offsets of the marker, of its end (where the title begins) and of the end of
+    /// its line.
     pub(super) start: usize,
+    pub(super) title_from: usize,
     pub(super) line_end: usize,
 }
 
@@ -88,16 +88,14 @@ pub(super) struct HeadingLine {
 /// more heading lines in a row (nothing but white space between them) whose first two
 /// headings the body gives again, in that order, later on. A table of contents stands before
 /// the body: only the candidates before the first that is no such run's are read (`lines`:
-/// each candidate's heading line where it is one, None for a divider's place too).
-pub(super) fn repeated_runs(chars: &[char], lines: &[Option<HeadingLine>]) -> Vec<bool> {
+/// each candidate's heading line where it is one). `title` reads a title from its offset;
+/// titles are read only when the text opens with such a run.
+pub(super) fn repeated_runs(
+    chars: &[char],
+    lines: &[Option<HeadingLine>],
+    title: impl Fn(usize) -> String,
+) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
-    // The last place each heading stands.
-    let mut last: HashMap<(&str, &str), usize> = HashMap::new();
-    for (k, h) in lines.iter().enumerate() {
-        if let Some(h) = h {
-            last.insert((h.marker.as_str(), h.title.as_str()), k);
-        }
-    }
     let follows = |a: &HeadingLine, b: &HeadingLine| {
         b.start >= a.line_end
             && b.start - a.line_end <= 64
@@ -105,16 +103,32 @@ pub(super) fn repeated_runs(chars: &[char], lines: &[Option<HeadingLine>]) -> Ve
                 .get(a.line_end..b.start)
                 .is_some_and(|gap| gap.iter().all(|c| c.is_whitespace()))
     };
+    // Most texts open with a heading that has its body under it: nothing to read.
+    match (lines.first(), lines.get(1)) {
+        (Some(Some(a)), Some(Some(b))) if follows(a, b) => {}
+        _ => return out,
+    }
+    let keys: Vec<Option<(&[char], String)>> = lines
+        .iter()
+        .map(|h| {
+            let h = h.as_ref()?;
+            Some((chars.get(h.start..h.title_from)?, title(h.title_from)))
+        })
+        .collect();
+    // The last place each heading stands.
+    let mut last: HashMap<(&[char], &str), usize> = HashMap::new();
+    for (k, key) in keys.iter().enumerate() {
+        if let Some((m, t)) = key {
+            last.insert((m, t.as_str()), k);
+        }
+    }
+    let same = |i: usize, j: usize| matches!((keys.get(i), keys.get(j)), (Some(Some(a)), Some(Some(b))) if a == b);
     let mut k = 0;
     while k < lines.len() {
         let mut end = k;
         while let (Some(Some(a)), Some(Some(b))) = (lines.get(end), lines.get(end + 1)) {
             // The body's first heading repeats the run's first: the run ended before it.
-            let again = lines
-                .get(k)
-                .and_then(Option::as_ref)
-                .is_some_and(|f| f.marker == b.marker && f.title == b.title);
-            if !follows(a, b) || again {
+            if !follows(a, b) || same(k, end + 1) {
                 break;
             }
             end += 1;
@@ -123,23 +137,20 @@ pub(super) fn repeated_runs(chars: &[char], lines: &[Option<HeadingLine>]) -> Ve
             // A heading of the body: no table of contents follows it.
             break;
         }
-        {
-            let later = |j: usize| {
-                lines
-                    .get(j)
-                    .and_then(Option::as_ref)
-                    .and_then(|h| last.get(&(h.marker.as_str(), h.title.as_str())))
-                    .copied()
-                    .filter(|&l| l > end)
-            };
-            let repeated = matches!((later(k), later(k + 1)), (Some(a), Some(b)) if a < b);
-            if !repeated {
-                // The body's first headings, in a row.
-                break;
-            }
-            for o in out.iter_mut().take(end + 1).skip(k) {
-                *o = true;
-            }
+        let later = |j: usize| {
+            keys.get(j)
+                .and_then(Option::as_ref)
+                .and_then(|(m, t)| last.get(&(*m, t.as_str())))
+                .copied()
+                .filter(|&l| l > end)
+        };
+        let repeated = matches!((later(k), later(k + 1)), (Some(a), Some(b)) if a < b);
+        if !repeated {
+            // The body's first headings, in a row.
+            break;
+        }
+        for o in out.iter_mut().take(end + 1).skip(k) {
+            *o = true;
         }
         k = end + 1;
     }
