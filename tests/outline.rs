@@ -397,3 +397,17 @@ fn roles_follow_the_report() {
         .collect();
     assert_eq!(roles, vec!["review", "plan", "plan"], "{o:?}");
 }
+
+#[test]
+fn page_fragment_numbers_are_not_headings() {
+    // A sharing site cut the text into pages and numbered each page at its start, inside a
+    // sentence: `2、` and `3、` continue the words before them.
+    let text = "某局工作总结\n一、主要成绩\n全年我们在城乡各处共新建了一批便民服务\n2、站点，群众办事更加方便。我们还完善了\n\
+3、制度建设。\n二、下步打算\n继续推进。\n";
+    let o = brief(text);
+    let markers: Vec<&str> = o
+        .iter()
+        .map(|l| l.split_whitespace().nth(1).unwrap_or(""))
+        .collect();
+    assert_eq!(markers, vec!["一、", "二、"], "{o:?}");
+}

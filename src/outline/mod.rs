@@ -1,13 +1,15 @@
-//! The heading tree (SPEC §4).
+//! The heading tree (SPEC §4): the candidates of each line, then the tier stack that
+//! accepts them.
 //!
-//! Headings are found by their numbering (`一、` `（一）` `1、`/`1.` `（1）` `①` `第一，`
-//! `壹、`), at a line start or run into a paragraph right after a sentence ends. A run-in
-//! marker counts only when it continues its tier's sequence, so `…。2、…` inside a paragraph
-//! is a heading only where `1、` came before it. Levels follow the order in which tiers first
-//! appear in each article (`【篇一】` dividers are level 0), so a report without `（一）` puts
-//! `1、` under `一、`.
+//! Headings are found by their numbering ([`markers`]), at a line start (debris before the
+//! marker allowed) or run into a paragraph right after a sentence ends. A run-in marker counts
+//! only when it continues its tier's sequence, so `…。2、…` inside a paragraph is a heading
+//! only where `1、` came before it. Levels follow the order in which tiers first appear in
+//! each article (`【篇一】` dividers are level 0), so a report without `（一）` puts `1、` under
+//! `一、`. Contents and lists are left out by `toc`, titles cut by `titles`, roles given by
+//! `roles`.
 
-mod markers;
+pub(crate) mod markers;
 mod roles;
 mod titles;
 mod toc;
@@ -101,7 +103,17 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
             let m = Marker::new(Tier::Plain, 0, pos + lead, 0, true);
             found.push((Some(m), pos + lead, 0));
         } else if !toc_line(line) {
+            let before = found.len();
             scan_line(&chars, pos, pos + n, &mut found);
+            // `…新建了一批便民服务⏎2、站点，…`: a sharing site's page number, cut into a
+            // sentence that the line before leaves open.
+            let fragment = matches!(found.get(before), Some((Some(m), _, _))
+                if m.line_start && m.tier == Tier::Arabic && m.value >= 2)
+                && li > 0
+                && lines.get(li - 1).is_some_and(|p| sentence_left_open(p));
+            if fragment {
+                found.remove(before);
+            }
         }
         seen_text |= !line.trim().is_empty();
         pos += n;
@@ -396,6 +408,18 @@ fn heading_line_end(chars: &[char], from: usize) -> Option<usize> {
         }
     }
     (chars.len() <= from + 41 && ok(visible, first)).then_some(chars.len())
+}
+
+/// A line of body text cut inside a sentence: 16 chars or more, no marker of its own, ending
+/// in a character or a comma rather than a sentence end, a colon or a bracket.
+fn sentence_left_open(line: &str) -> bool {
+    let t = line.trim();
+    let Some(last) = t.chars().next_back() else {
+        return false;
+    };
+    (crate::text::is_han(last) || last.is_ascii_digit() || matches!(last, '，' | ',' | '、'))
+        && t.chars().take(16).count() >= 16
+        && !starts_with_marker(t)
 }
 
 /// A line that repeats the report's title (or the end of a breadcrumb title that holds it)
