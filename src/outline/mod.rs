@@ -125,6 +125,7 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
         heading_title(&chars, from)
     });
     let (next_any, next_at_line) = next_of_tier(&found);
+    let ahead = Ahead::of(&found);
     // The last number of each tier a higher heading closed: paragraph numbers that run on
     // through a report's chapters (`（二）…⏎3.…` after `（一）…⏎1.…⏎2.…`) continue it.
     let mut closed: TierMap<u32> = TierMap::default();
@@ -188,22 +189,25 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
             open.clear();
         }
         if m.weak {
-            let confirmed = found
-                .iter()
-                .skip(idx + 1)
-                .filter_map(|(n, _, _)| n.as_ref())
-                .find(|n| n.tier == m.tier)
-                .is_some_and(|n| n.value == 2 && !n.weak);
+            let confirmed = ahead
+                .weak_next
+                .get(idx)
+                .copied()
+                .flatten()
+                .is_some_and(|(v, weak)| v == 2 && !weak);
             if !confirmed {
                 continue;
             }
         }
         if m.tier == Tier::Lost {
             // The numeral was lost: which heading it was, the next marker tells.
-            let next = found
-                .iter()
-                .skip(idx + 1)
-                .find_map(|(n, _, _)| n.as_ref().filter(|n| n.tier != Tier::Lost));
+            let next = ahead
+                .known_next
+                .get(idx)
+                .copied()
+                .flatten()
+                .and_then(|k| found.get(k))
+                .and_then(|(n, _, _)| n.as_ref());
             let Some((tier, value)) = lost_identity(&open, next) else {
                 continue;
             };
@@ -316,6 +320,43 @@ fn heading_lines(
             })
         })
         .collect()
+}
+
+/// What the acceptance of a candidate looks ahead for, found in one walk back over them.
+struct Ahead {
+    /// The next marker of the candidate's tier, dividers passed over, weak ones included:
+    /// its number and whether it is weak.
+    weak_next: Vec<Option<(u32, bool)>>,
+    /// The index of the next marker whose numeral was not lost.
+    known_next: Vec<Option<usize>>,
+}
+
+impl Ahead {
+    fn of(found: &[(Option<Marker>, usize, usize)]) -> Ahead {
+        let mut weak_next = vec![None; found.len()];
+        let mut known_next = vec![None; found.len()];
+        let mut last: TierMap<(u32, bool)> = TierMap::default();
+        let mut known = None;
+        for (k, (m, _, _)) in found.iter().enumerate().rev() {
+            let Some(m) = m else {
+                continue;
+            };
+            if let Some(w) = weak_next.get_mut(k) {
+                *w = last.get(m.tier);
+            }
+            if let Some(n) = known_next.get_mut(k) {
+                *n = known;
+            }
+            last.set(m.tier, (m.value, m.weak));
+            if m.tier != Tier::Lost {
+                known = Some(k);
+            }
+        }
+        Ahead {
+            weak_next,
+            known_next,
+        }
+    }
 }
 
 /// For each candidate, the next candidate of its tier (at a line start or not, with its
