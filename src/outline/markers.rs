@@ -276,4 +276,38 @@ mod tests {
         // （一） (一) （1） (1) ① 1、 1. 01、 第一， 一、 壹、 and their variants.
         assert!(firsts >= 11, "{firsts}");
     }
+
+    fn read(s: &str) -> Option<(Tier, u32, usize, bool)> {
+        let cs: Vec<char> = s.chars().collect();
+        marker_at_loose(&cs, 0)
+    }
+
+    #[test]
+    fn markers_of_real_reports() {
+        // Full-width digits, a space after the dot, a marker alone on its line.
+        assert_eq!(read("３、抓落实"), Some((Tier::Arabic, 3, 2, true)));
+        assert_eq!(read("7. “某某”"), Some((Tier::Arabic, 7, 2, true)));
+        assert_eq!(read("12.\n段落"), Some((Tier::Arabic, 12, 3, true)));
+        // Glued to a number, or past 40: only where a sequence wants it.
+        assert_eq!(read("14.2030年目标"), Some((Tier::Arabic, 14, 3, false)));
+        assert_eq!(read("75.本届政府"), Some((Tier::Arabic, 75, 3, false)));
+        assert_eq!(read("1.5亿元").map(|m| m.3), Some(false));
+        assert_eq!(read("2. 5"), None);
+        assert_eq!(read("2024.全年"), None);
+        // Formal numerals to eleven, parts.
+        assert_eq!(read("拾壹、展望"), Some((Tier::Formal, 11, 3, true)));
+        assert_eq!(read("下篇\n"), Some((Tier::Part, 3, 2, true)));
+        assert_eq!(read("上篇：回顾"), Some((Tier::Part, 1, 3, true)));
+        assert_eq!(read("上篇文章"), None);
+    }
+
+    #[test]
+    fn dividers_with_a_title() {
+        assert_eq!(titled_divider("某局2024年工作计划 篇2"), Some(12));
+        assert_eq!(titled_divider("某局工作总结【篇三】"), Some(6));
+        assert_eq!(titled_divider("某局工作计划篇2"), Some(6));
+        assert_eq!(titled_divider("篇2"), None);
+        assert_eq!(titled_divider("我们学习了文件，写了心得篇1"), None);
+        assert_eq!(titled_divider("某局工作计划"), None);
+    }
 }

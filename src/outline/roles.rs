@@ -69,17 +69,29 @@ pub(crate) fn role_of(title: &str) -> Option<SectionRole> {
         "执行情况",
     ];
     const SUMMARY: &[&str] = &["总结"];
+    // How a plan was carried out is a review of it (`…计划执行情况`, `目标任务完成情况`).
+    const CARRIED_OUT: &[&str] = &[
+        "计划完成情况",
+        "计划执行情况",
+        "计划落实情况",
+        "计划的执行情况",
+        "目标完成情况",
+        "任务完成情况",
+    ];
     static WORDS: OnceLock<Words> = OnceLock::new();
     let lists = WORDS
-        .get_or_init(|| Words::new(&[PLAN, PROBLEMS, REVIEW, SUMMARY]))
+        .get_or_init(|| Words::new(&[PLAN, PROBLEMS, REVIEW, SUMMARY, CARRIED_OUT]))
         .lists_in(title);
-    let (plan, problems, review, summary) = (
+    let (plan, problems, review, summary, carried_out) = (
         lists & 1 != 0,
         lists & 2 != 0,
         lists & 4 != 0,
         lists & 8 != 0,
+        lists & 16 != 0,
     );
-    if plan && !summary {
+    if carried_out {
+        Some(SectionRole::Review)
+    } else if plan && !summary {
         Some(SectionRole::Plan)
     } else if problems {
         Some(SectionRole::Problems)
@@ -161,4 +173,26 @@ pub(super) fn year_roles(sections: &[Section]) -> Vec<Option<SectionRole>> {
         k = e.max(k + 1);
     }
     roles
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_and_review_cues_of_real_reports() {
+        let plan = Some(SectionRole::Plan);
+        let review = Some(SectionRole::Review);
+        assert_eq!(role_of("今年经济社会发展总体要求和政策取向"), plan);
+        assert_eq!(role_of("主要预期目标"), plan);
+        assert_eq!(role_of("下一阶段施政规划"), plan);
+        assert_eq!(role_of("某市国民经济和社会发展计划草案"), plan);
+        assert_eq!(role_of("过去五年工作回顾"), review);
+        assert_eq!(role_of("本年度施政成果"), review);
+        assert_eq!(role_of("上年计划执行情况"), review);
+        assert_eq!(role_of("年度目标任务完成情况"), review);
+        // A programme's name is no plan.
+        assert_eq!(role_of("实施人才倍增计划"), None);
+        assert_eq!(role_of("推动文化城市计划"), None);
+    }
 }
