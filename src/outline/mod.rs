@@ -451,16 +451,17 @@ fn heading_line_end(chars: &[char], from: usize) -> Option<usize> {
     (chars.len() <= from + 41 && ok(visible, first)).then_some(chars.len())
 }
 
-/// A line of body text cut inside a sentence: 16 chars or more, no marker of its own, ending
-/// in a character or a comma rather than a sentence end, a colon or a bracket.
+/// A line of body text cut inside a sentence: 16 chars or more (over 60 when it opens with a
+/// marker: longer than a heading), ending in a character or a comma rather than a sentence
+/// end, a colon or a bracket.
 fn sentence_left_open(line: &str) -> bool {
     let t = line.trim();
     let Some(last) = t.chars().next_back() else {
         return false;
     };
+    let least = if starts_with_marker(t) { 61 } else { 16 };
     (crate::text::is_han(last) || last.is_ascii_digit() || matches!(last, '，' | ',' | '、'))
-        && t.chars().take(16).count() >= 16
-        && !starts_with_marker(t)
+        && t.chars().take(least).count() >= least
 }
 
 /// A line that repeats the report's title (or the end of a breadcrumb title that holds it)
