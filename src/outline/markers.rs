@@ -91,7 +91,11 @@ pub(super) fn marker_at_loose(chars: &[char], i: usize) -> Option<(Tier, u32, us
         }
         let after = rest.get(n + 1).copied();
         let (ok, glued) = match sep {
-            '、' => (true, false),
+            // `1、2、3月份…` lists numbers; `1、2020年…` heads a section.
+            '、' => (
+                !number_list(rest.get(n + 1..).unwrap_or(&[]), |d| digit(d).is_some()),
+                false,
+            ),
             // `1.` but not `1.5` or `5.12` (those only where the sequence wants them); `6. “…`
             // with a space, and `61.` alone on its line, above its paragraph.
             '.' | '．' => match after {
@@ -154,6 +158,12 @@ pub(super) fn marker_at_loose(chars: &[char], i: usize) -> Option<(Tier, u32, us
     if n == 0 || rest.get(n) != Some(&'、') {
         return None;
     }
+    // `一、二、三等奖`, `一、二产业` after a dash: numbers listed, no heading.
+    if number_list(rest.get(n + 1..).unwrap_or(&[]), |d| {
+        cn_digit(d).is_some() || matches!(d, '十' | '拾')
+    }) {
+        return None;
+    }
     let num = string_of(rest.get(..n)?);
     let formal = num.chars().any(|d| "壹贰叁参肆伍陆柒捌玖拾".contains(d));
     // 參 (a formal 3) is 参 after conversion to simplified.
@@ -168,6 +178,15 @@ pub(super) fn marker_at_loose(chars: &[char], i: usize) -> Option<(Tier, u32, us
         n + 1,
         true,
     ))
+}
+
+/// The chars after a `、` marker go on listing numbers of its kind (`2、` of `1、2、3月`,
+/// `二、` or `二产业` of `一、二、三产业`): a run of digits then `、`, or a Chinese digit then a
+/// word that counts industries or places (`产业`).
+fn number_list(after: &[char], is_digit: impl Fn(char) -> bool) -> bool {
+    let n = after.iter().take(3).take_while(|&&d| is_digit(d)).count();
+    n > 0 && matches!(after.get(n), Some('、'))
+        || n == 1 && matches!((after.get(1), after.get(2)), (Some('产'), Some('业')))
 }
 
 /// True for every char a first marker (`（一）` `(1)` `①` `1、` `01.` `第一，` `一、` `壹、` `上篇`:
@@ -299,6 +318,12 @@ mod tests {
         assert_eq!(read("下篇\n"), Some((Tier::Part, 3, 2, true)));
         assert_eq!(read("上篇：回顾"), Some((Tier::Part, 1, 3, true)));
         assert_eq!(read("上篇文章"), None);
+        // Numbers listed are no marker; a year after the marker is a heading's.
+        assert_eq!(read("一、二、三等奖"), None);
+        assert_eq!(read("一、二产业融合"), None);
+        assert_eq!(read("1、2、3月份"), None);
+        assert_eq!(read("1、2020年工作回顾"), Some((Tier::Arabic, 1, 2, true)));
+        assert_eq!(read("二、三季度经济"), Some((Tier::CnComma, 2, 2, true)));
     }
 
     #[test]
