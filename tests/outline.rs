@@ -130,12 +130,14 @@ fn national_report_on_one_line_with_ideographic_gaps() {
 #[test]
 fn city_report_with_ordinals() {
     let text = "某市科技局工作总结\n第一，坚持创新驱动。全年新增企业12家。\n第二，强化人才支撑。引进人才30名。\n\
-二是加强培训。第一批学员结业。\n";
+第三，稳增长，促改革。全年改革任务完成。\n二是加强培训。第一批学员结业。\n\
+第四、我们从本地群众的长远利益和根本利益出发，推动各项工作。\n";
     assert_eq!(
         brief(text),
         vec![
             "  1 第一， 坚持创新驱动 | review",
-            "  1 第二， 强化人才支撑 | review"
+            "  1 第二， 强化人才支撑 | review",
+            "  1 第三， 稳增长，促改革 | review"
         ]
     );
 }

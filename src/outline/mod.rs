@@ -412,15 +412,18 @@ fn opens_body(chars: &[char], heading: usize, at: usize) -> bool {
     true
 }
 
-/// `第一，坚持创新驱动。` heads a section; `第一、我们从…出发，…` is a numbered sentence of an
-/// enumeration: the words up to the sentence end hold a comma.
+/// `第一，坚持创新驱动。` (or `第一，稳增长，促改革。`) heads a section; `第一、我们从…利益出发，
+/// …` is a numbered sentence of an enumeration: the words up to the sentence end hold a comma
+/// and run past 20 chars.
 fn ordinal_heading(chars: &[char], m: &Marker) -> bool {
     let from = m.start + m.len;
     let phrase = chars.get(from..(from + 80).min(chars.len())).unwrap_or(&[]);
-    !phrase
+    let len = phrase
         .iter()
         .take_while(|&&c| !matches!(c, '。' | '；' | ';' | '！' | '？' | '\n'))
-        .any(|&c| matches!(c, '，' | ','))
+        .count();
+    let comma = phrase.iter().take(len).any(|&c| matches!(c, '，' | ','));
+    !(comma && len > 20)
 }
 
 /// The rest of a marker's line reads as a heading of its own: a short phrase with no sentence
