@@ -73,15 +73,18 @@ fn dates(text: &str, sections: &[Section], title: &str, out: &mut Vec<Warning>) 
     let Some(last) = years(title).iter().map(|&(_, _, y)| y).max() else {
         return;
     };
+    let doc_role = crate::outline::role_of(title).unwrap_or(SectionRole::Other);
     let mut pos = CharPos::new(text);
     for (b, e, y) in years(text) {
         if y <= last {
             continue;
         }
         let start = pos.at(b);
+        // Outside every section (a report without headings), the title's role.
         let in_review = crate::outline::section_at(sections, start)
             .and_then(|i| sections.get(i))
-            .is_some_and(|s| s.role == SectionRole::Review);
+            .map_or(doc_role, |s| s.role)
+            == SectionRole::Review;
         // The four chars before the year.
         let head = text.get(..b).unwrap_or("");
         let from = head.char_indices().rev().nth(3).map_or(0, |(k, _)| k);

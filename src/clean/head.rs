@@ -620,17 +620,11 @@ pub(super) fn head(text: &str, rw: &mut Rewriter, hint: Option<&str>) -> Head {
         if let Some(first) = body_iter.next() {
             consumed = 1;
             match glued_title(first) {
+                // The title is read from the line; the line stays as the site left it (its
+                // heading markers run into the text are no headings of its outline).
                 Some(n) => {
-                    let t = first.get(..n).unwrap_or("");
-                    out.title = Some(emit_title(t, rw));
-                    let rest = first.get(n..).unwrap_or("");
-                    let trimmed = rest.trim_start_matches([' ', '\u{3000}']);
-                    rw.replace(
-                        rest.get(..rest.len() - trimmed.len()).unwrap_or(""),
-                        "\n",
-                        Some(CleanKind::Spacing),
-                    );
-                    rw.keep(trimmed);
+                    out.title = Some(emit_title(first.get(..n).unwrap_or(""), rw));
+                    rw.keep(first.get(n..).unwrap_or(""));
                 }
                 None => rw.keep(first),
             }
@@ -930,7 +924,7 @@ mod tests {
     }
 
     #[test]
-    fn a_title_before_a_heading_is_split_from_it() {
+    fn a_title_before_a_heading_is_split_from_it_or_read_where_it_is_glued() {
         let (out, title) = run("某某年度施政报告— 一、上年施政回顾\n下面，我就上年的施政作简要回顾和总结，请各位审议。\n");
         assert_eq!(title.as_deref(), Some("某某年度施政报告"));
         assert!(
@@ -943,7 +937,7 @@ mod tests {
             Some("某中心 xx 年工作总结和 xx 年工作打算")
         );
         assert!(
-            out.starts_with("某中心 xx 年工作总结和 xx 年工作打算\n一、xx 年工作与成效"),
+            out.starts_with("某中心 xx 年工作总结和 xx 年工作打算一、xx 年工作与成效"),
             "{out}"
         );
     }

@@ -72,12 +72,16 @@ pub(super) fn title_and_duplicates(
                 i += 1;
                 continue;
             }
-            // A title glued to the first paragraph: split it off.
+        }
+        // A title glued to the first paragraph, that the site's file name shows to be the
+        // title: split it off.
+        if i == 0 {
             if let Some(name) = doc_name.filter(|n| b.starts_with(n) && b.len() > n.len()) {
                 rw.keep(name);
                 rw.replace("", "\n", Some(CleanKind::Spacing));
                 rw.keep(line.get(name.len()..).unwrap_or(""));
-                title = Some(name.to_string());
+                title = title.or_else(|| Some(name.to_string()));
+                title_line_kept = true;
                 i += 1;
                 continue;
             }
