@@ -283,6 +283,9 @@ fn strip_suffixes(c: &str) -> &str {
         c = c
             .trim_end_matches(|ch: char| ch.is_ascii_digit())
             .trim_end_matches('-');
+        c = c.trim_end_matches([' ', '|', '｜']);
+        let status = status_suffix(c);
+        c = c.get(..c.len() - status).unwrap_or(c).trim_end();
         if c.len() == before.len() {
             return c;
         }
@@ -292,6 +295,14 @@ fn strip_suffixes(c: &str) -> &str {
 /// Section label (`专题报导/`) or region tag (`(某省)`) a site puts before a headline: its
 /// byte length.
 fn site_prefix(c: &str) -> usize {
+    // a metadata label: `标题:…`
+    for l in ["标题", "题目", "名称", "文件名称", "文章标题"] {
+        if let Some(r) = c.strip_prefix(l) {
+            if let Some(colon) = r.chars().next().filter(|c| matches!(c, ':' | '：')) {
+                return l.len() + colon.len_utf8();
+            }
+        }
+    }
     // a category tag: `【某类总结】`, not an article divider (`【篇一】`)
     if let Some(rest) = c.strip_prefix('【') {
         if let Some(end) = rest.find('】') {
@@ -331,7 +342,52 @@ fn site_prefix(c: &str) -> usize {
 
 /// A headline that a site marked: a suffix, a prefix, or a serial after the kind.
 fn site_marked(c: &str) -> bool {
-    strip_suffixes(c).len() < c.trim().len() || site_prefix(c) > 0
+    strip_suffixes(c).len() < c.trim().len()
+        || site_prefix(c) > 0
+        || ["范文", "精选", "范本"].iter().any(|w| c.contains(w))
+        || status_suffix(c) > 0
+}
+
+/// A short bracketed note an uploader puts after a headline's kind word (`…总结(正稿)`,
+/// `…报告（定稿）`): its byte length.
+fn status_suffix(c: &str) -> usize {
+    let t = c.trim_end();
+    let Some(close) = t.chars().next_back().filter(|c| matches!(c, ')' | '）')) else {
+        return 0;
+    };
+    let inner_end = t.len() - close.len_utf8();
+    let Some(open) = t.get(..inner_end).and_then(|r| r.rfind(['(', '（'])) else {
+        return 0;
+    };
+    let inner = t.get(open..inner_end).unwrap_or("");
+    let inner = inner.trim_start_matches(['(', '（']);
+    let n = inner.chars().count();
+    let before = t.get(..open).unwrap_or("");
+    if (1..=4).contains(&n)
+        && inner.chars().all(is_han)
+        && KINDS.iter().any(|k| before.ends_with(k))
+    {
+        t.len() - open
+    } else {
+        0
+    }
+}
+
+/// Letter-spaced: the chars of a typeset title line copied with a space between each.
+fn letter_spaced(line: &str) -> bool {
+    let segs: Vec<&str> = line
+        .split([' ', '\u{3000}'])
+        .filter(|s| !s.is_empty())
+        .collect();
+    segs.len() >= 4 && segs.iter().all(|s| s.chars().count() == 1)
+}
+
+/// Two or more titles in a row, parted by spaces: a site's list of editions or links.
+fn title_list(line: &str) -> bool {
+    line.split([' ', '\u{3000}', '|'])
+        .filter(|s| s.chars().count() >= 4 && title_like(s))
+        .count()
+        >= 2
 }
 
 /// The score of a line's signs of furniture; three or more is furniture.
@@ -415,9 +471,30 @@ enum Judged {
     Title,
 }
 
-/// Removes the head's furniture and finds the title. `hint` is a title a wrapper gave.
-pub(super) fn head(text: &str, rw: &mut Rewriter, hint: Option<&str>) -> Head {
+/// The first lines of a text, as they are before spacing: [`head`] reads their spaces.
+pub(super) fn raw_lines(text: &str) -> Vec<String> {
+    crate::text::lines(text)
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(60)
+        .map(str::to_string)
+        .collect()
+}
+
+/// Removes the head's furniture and finds the title. `hint` is a title a wrapper gave; `raw`
+/// the first lines as they were before spacing ([`raw_lines`]).
+pub(super) fn head(text: &str, rw: &mut Rewriter, hint: Option<&str>, raw: &[String]) -> Head {
     let lines: Vec<&str> = crate::text::lines(text).collect();
+    let raw_compact: Vec<String> = raw.iter().map(|r| compact(r)).collect();
+    // a line as it stood before spacing, when it did
+    let before_spacing = |line: &str| -> String {
+        let c = compact(line);
+        raw_compact
+            .iter()
+            .position(|r| *r == c)
+            .and_then(|k| raw.get(k))
+            .map_or_else(|| line.trim().to_string(), String::clone)
+    };
     // The head ends at the body's first line.
     let mut end = 0;
     let mut chars = 0;
@@ -445,7 +522,7 @@ pub(super) fn head(text: &str, rw: &mut Rewriter, hint: Option<&str>) -> Head {
         let t = c.trim();
         if let Some(n) = breadcrumb(t) {
             let last = compact(t.get(n..).unwrap_or(""));
-            *j = if title_like(&last) {
+            *j = if title_like(&last) && last.chars().count() >= 8 {
                 Judged::Crumbs(c.len() - c.trim_start().len() + n)
             } else {
                 Judged::Furniture
@@ -465,7 +542,14 @@ pub(super) fn head(text: &str, rw: &mut Rewriter, hint: Option<&str>) -> Head {
     let candidates: Vec<usize> = (0..head_lines.len())
         .filter(|&i| judged.get(i) != Some(&Judged::Furniture) && title_like(item(i)))
         .collect();
-    let plain = candidates.iter().copied().find(|&i| !site_marked(item(i)));
+    // A typeset title line (letter-spaced) is the document's own; else the first that no
+    // site marked.
+    let spaced = candidates.iter().copied().find(|&i| {
+        head_lines
+            .get(i)
+            .is_some_and(|l| letter_spaced(&before_spacing(l)))
+    });
+    let plain = spaced.or_else(|| candidates.iter().copied().find(|&i| !site_marked(item(i))));
     let hinted = hint.and_then(|h| {
         let h = compact(h);
         candidates
@@ -559,7 +643,10 @@ pub(super) fn head(text: &str, rw: &mut Rewriter, hint: Option<&str>) -> Head {
         let score = scores.get(i).copied().unwrap_or(0);
         // Strong signs decide alone; a short plain line goes above the title, or in a run of
         // such lines (a menu), never alone.
-        let furniture = score >= 4 || (score >= 3 && (above || neighbour(i) >= 3));
+        let listed = head_lines
+            .get(i)
+            .is_some_and(|l| title_list(&before_spacing(l)));
+        let furniture = listed || score >= 4 || (score >= 3 && (above || neighbour(i) >= 3));
         if furniture && (above || !org) {
             if let Some(j) = judged.get_mut(i) {
                 *j = Judged::Furniture;
@@ -713,7 +800,8 @@ fn emit_title(line: &str, rw: &mut Rewriter) -> String {
             .map(|i| i + start + s.len())
         {
             let own = compact(t.get(i..).unwrap_or(""));
-            if own.chars().count() >= 6 && title_like(&own) {
+            let joined = own.starts_with(['和', '及', '与', '暨']);
+            if own.chars().count() >= 6 && title_like(&own) && !joined {
                 start = i;
             }
         }
@@ -771,6 +859,10 @@ fn title_of(t: &str) -> String {
         for (i, _) in t.match_indices(k) {
             let e = i + k.len();
             let after = t.get(e..).unwrap_or("");
+            if !split_marks(after).0.is_empty() {
+                end = end.min(e);
+                continue;
+            }
             if after.is_empty()
                 || after.starts_with([',', '，', '—', '─', '(', '（', ':', '：'])
                 || after.starts_with("和")
@@ -816,10 +908,17 @@ fn split_marks(s: &str) -> (&str, &str) {
     let mut i = 0;
     loop {
         let rest = s.get(i..).unwrap_or("");
+        let status = status_suffix(rest);
+        let seps = rest.len() - rest.trim_start_matches([' ', '|', '｜']).len();
         let next = SITE_SUFFIXES
             .iter()
             .find(|m| rest.starts_with(**m))
             .map(|m| m.len())
+            .or((status > 0 && status == rest.trim_end().len()).then_some(status))
+            .or((seps > 0
+                && rest.contains(['|', '｜'])
+                && rest.trim_start_matches([' ', '|', '｜']).is_empty())
+            .then_some(seps))
             .or_else(|| {
                 let d = rest
                     .strip_prefix('-')
@@ -861,7 +960,7 @@ mod tests {
     fn run(t: &str) -> (String, Option<String>) {
         let mut doc = Doc::new(t);
         let mut title = None;
-        doc.pass(|t, rw| title = head(t, rw, None).title);
+        doc.pass(|t, rw| title = head(t, rw, None, &[]).title);
         (doc.finish().0, title)
     }
 

@@ -99,11 +99,18 @@ pub(crate) fn clean_observed(
     after("wraps");
     doc.pass(page_numbers_in_words);
     after("page numbers");
-    doc.pass(spacing);
+    // The head is judged after spacing (a report on one line is in paragraphs by then), but
+    // letter-spaced titles and lists of titles are known by their spaces: the first lines
+    // are kept as they were.
+    let mut raw_head = Vec::new();
+    doc.pass(|t, rw| {
+        raw_head = head::raw_lines(t);
+        spacing(t, rw)
+    });
     after("spacing");
     let mut head_title = None;
     let hint = wrapper_title.as_deref().or(doc_title.as_deref());
-    doc.pass(|t, rw| head_title = head::head(t, rw, hint).title);
+    doc.pass(|t, rw| head_title = head::head(t, rw, hint, &raw_head).title);
     after("head");
     let mut title = None;
     doc.pass(|t, rw| {
