@@ -1,0 +1,576 @@
+//! Numeric facts (SPEC §5): a number with what it measures.
+//!
+//! The span grammar, left to right:
+//!
+//! ```text
+//! [prefix] number [多|余] [万|亿] [多|余] [range-sep number [多|余] [万|亿]] unit [suffix]
+//! prefix    逾 超过 超 近 约 将近 接近 大约 不足 不到 数        (approximations, in the span)
+//! number    Arabic (1,234.5; 22、5 before 万/亿 is a typed decimal point) or Chinese (两千三百)
+//! range-sep - — – － ~ ～ 至 到
+//! unit      a closed list of measure words and units (UNITS)
+//! suffix    以上 以下 左右 上下
+//! ```
+//!
+//! A number is a fact only with a unit (or a 万/亿 scale in a sentence about money). Dates,
+//! ordinals (第), codes (a Latin letter or a dot next to the digits), and numbers inside short
+//! quotations (slogans and names such as “三个代表”) are not facts: none of them reaches a unit
+//! through this grammar, or they are refused by the checks in [`candidate_ok`].
+
+use crate::outline::section_at;
+use crate::report::{Approx, Fact, FactKind, FactRole, Section, SectionRole, Warning, WarningKind};
+use crate::text::{
+    contains_word, is_han, starts_with_at, starts_with_word, words, CharIndex, CharSet, Chars,
+    Words,
+};
+use std::sync::OnceLock;
+
+mod grammar;
+mod kind;
+mod numbers;
+mod role;
+mod subject;
+mod units;
+
+use grammar::*;
+use kind::*;
+use numbers::*;
+use role::*;
+use subject::*;
+use units::*;
+
+/// `a == b` for the short words of the grammar's lists, byte by byte in line: a call to
+/// memcmp for a few bytes costs more than the comparison (this runs for every candidate
+/// against lists of short words).
+pub(super) fn same_str(a: &str, b: &str) -> bool {
+    a.len() == b.len() && starts_with_word(a, b)
+}
+
+/// `s` without `w` at its start, if it starts with it (compared as [`same_str`] does).
+pub(super) fn strip_word_prefix<'a>(s: &'a str, w: &str) -> Option<&'a str> {
+    if starts_with_word(s, w) {
+        s.get(w.len()..)
+    } else {
+        None
+    }
+}
+
+/// `s` without `w` at its end, if it ends with it (compared as [`same_str`] does).
+pub(super) fn strip_word_suffix<'a>(s: &'a str, w: &str) -> Option<&'a str> {
+    let cut = s.len().checked_sub(w.len())?;
+    let tail = s.get(cut..)?;
+    if same_str(tail, w) {
+        s.get(..cut)
+    } else {
+        None
+    }
+}
+
+/// A list of words indexed by one char of each (the first, or the last), keeping the list's
+/// order: the words tried in turn against a clause are only those with the clause's char.
+pub(super) struct InOrder {
+    chars: CharIndex,
+    /// For each indexed char, in order, the indices in the list of its words, ascending.
+    words: Vec<Vec<usize>>,
+}
+
+impl InOrder {
+    fn new(list: &[&str], key: impl Fn(&str) -> Option<char>) -> Self {
+        let chars = CharIndex::new(list.iter().filter_map(|w| key(w)));
+        let mut words: Vec<Vec<usize>> = Vec::new();
+        for (j, w) in list.iter().enumerate() {
+            if let Some(k) = key(w).and_then(|c| chars.index(c)) {
+                if words.len() <= k {
+                    words.resize(k + 1, Vec::new());
+                }
+                if let Some(ws) = words.get_mut(k) {
+                    ws.push(j);
+                }
+            }
+        }
+        InOrder { chars, words }
+    }
+
+    /// The first word from index `from` on whose char is `c`.
+    fn next(&self, c: char, from: usize) -> Option<usize> {
+        let ws = self.words.get(self.chars.index(c)?)?;
+        ws.get(ws.partition_point(|&j| j < from)).copied()
+    }
+}
+
+/// Where the sections of the facts found come from.
+#[derive(Clone, Copy)]
+pub(crate) enum Sections<'s> {
+    /// Known (the outline was made first), with the role of text outside every section (from
+    /// the title: a 工作计划 plans throughout).
+    Known(&'s [Section], SectionRole),
+    /// Set afterwards by [`settle`]: the native build finds facts while the outline is made.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    Later,
+}
+
+/// The facts and warnings of a run of lines.
+pub(crate) struct Found {
+    pub(crate) facts: Vec<Fact>,
+    pub(crate) warnings: Vec<Warning>,
+    /// What each fact's words say of its role, when its section was not known
+    /// ([`Sections::Later`]); empty otherwise.
+    said: Vec<Said>,
+}
+
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+impl Found {
+    /// The runs' facts and warnings one after another.
+    pub(crate) fn joined(runs: impl IntoIterator<Item = Found>) -> Found {
+        let mut all = Found {
+            facts: Vec::new(),
+            warnings: Vec::new(),
+            said: Vec::new(),
+        };
+        for mut run in runs {
+            all.facts.append(&mut run.facts);
+            all.warnings.append(&mut run.warnings);
+            all.said.append(&mut run.said);
+        }
+        all
+    }
+}
+
+/// Finds every fact in cleaned text.
+/// `doc_role` is the role of text outside any section (from the title: a 工作计划 plans
+/// throughout).
+pub(crate) fn find(
+    text: &str,
+    sections: &[Section],
+    doc_role: SectionRole,
+) -> (Vec<Fact>, Vec<Warning>) {
+    let found = find_from(text, 0, Sections::Known(sections, doc_role));
+    (found.facts, found.warnings)
+}
+
+/// The facts of `text`, a run of whole lines that starts `base` chars into the cleaned text.
+pub(crate) fn find_from(text: &str, base: usize, sections: Sections) -> Found {
+    // A fact's grammar and context never reach past its line (every look back or ahead stops
+    // at a clause or sentence end, and a line end is both), so each line is read on its own:
+    // its chars fit in cache, and the whole text is never held as chars.
+    let mut found = Found {
+        facts: Vec::new(),
+        warnings: Vec::new(),
+        said: Vec::new(),
+    };
+    let mut line_facts = Vec::new();
+    let mut line_warnings = Vec::new();
+    // Chars before the line.
+    let mut base = base;
+    let mut cs = Chars::new("");
+    for line in crate::text::lines(text) {
+        cs.set(line);
+        find_in_line(
+            &cs,
+            base,
+            sections,
+            &mut line_facts,
+            &mut line_warnings,
+            &mut found.said,
+        );
+        found.facts.extend(line_facts.drain(..).map(|mut f: Fact| {
+            f.start += base;
+            f.end += base;
+            f
+        }));
+        found
+            .warnings
+            .extend(line_warnings.drain(..).map(|mut w: Warning| {
+                w.start += base;
+                w.end += base;
+                w
+            }));
+        base += cs.len();
+    }
+    found
+}
+
+/// Facts found with [`Sections::Later`], given their sections and roles.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+pub(crate) fn settle(
+    mut found: Found,
+    sections: &[Section],
+    doc_role: SectionRole,
+) -> (Vec<Fact>, Vec<Warning>) {
+    for (f, said) in found.facts.iter_mut().zip(found.said) {
+        f.section = section_at(sections, f.start);
+        let section_role = f
+            .section
+            .and_then(|s| sections.get(s))
+            .map_or(doc_role, |s| s.role);
+        f.role = said.role(section_role);
+    }
+    (found.facts, found.warnings)
+}
+
+/// The facts of one line, at offsets in the line (`base` is the line's offset in the text, for
+/// the sections).
+pub(super) fn find_in_line(
+    cs: &Chars,
+    base: usize,
+    sections: Sections,
+    facts: &mut Vec<Fact>,
+    warnings: &mut Vec<Warning>,
+    said: &mut Vec<Said>,
+) {
+    // A prefix ends right before its number: the char there tells most numbers at once that
+    // no prefix needs trying.
+    static PREFIX_ENDS: OnceLock<CharSet> = OnceLock::new();
+    let prefix_ends =
+        PREFIX_ENDS.get_or_init(|| CharSet::of_lasts(PREFIXES.iter().map(|&(w, _)| w)));
+    // The chars a number starts with, one bitmap look each (every char of the text is asked).
+    static NUMERALS: OnceLock<CharSet> = OnceLock::new();
+    let numerals = NUMERALS.get_or_init(|| CharSet::of_matching(is_cn_numeral));
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs.get(i).copied().unwrap_or(' ');
+        let starts_number = c.is_ascii_digit() || numerals.contains(c);
+        if !starts_number {
+            i += 1;
+            continue;
+        }
+        // An Arabic number in the middle of digits or a code was skipped with its run.
+        let may_have_prefix = i
+            .checked_sub(1)
+            .and_then(|p| cs.get(p))
+            .is_some_and(|&c| prefix_ends.contains(c));
+        let (pstart, prefix, bare_ok) = PREFIXES
+            .iter()
+            .filter(|_| may_have_prefix)
+            .find(|(w, _)| word_before(cs, i, w) && prefix_ok(cs, i, w))
+            .map_or((i, None, false), |(w, ap)| {
+                (i - w.chars().count(), *ap, true)
+            });
+        let negative = i >= 2
+            && matches!(cs.get(i - 1), Some('-' | '－'))
+            && cs
+                .get(i - 2)
+                .is_some_and(|&c| is_han(c) || c == '为' || c == '：');
+        let parsed = percent_in_words(cs, i).or_else(|| {
+            quantity_at(cs, pstart, i, prefix, bare_ok).filter(|q| candidate_ok(cs, i, q))
+        });
+        match parsed {
+            Some(mut q) => {
+                q.negative = negative;
+                let start = if negative { i - 1 } else { q.start };
+                let (mut growth, mut down) = growth_cue(cs, start);
+                // `同比分别增长4.3%和53.9%`: the second of a pair shares the first's cue.
+                if let Some(prev) = facts.last().filter(|p| p.kind == FactKind::Growth) {
+                    let between = cs.str(prev.end, start);
+                    if matches!(between, "和" | "、" | "与" | "及" | "，" | ",") {
+                        growth = true;
+                        down = prev.value < 0.0;
+                    }
+                }
+                let mut kind = q.kind;
+                if growth && (q.unit == "%" || q.unit.ends_with("百分点") || q.unit == "倍") {
+                    kind = FactKind::Growth;
+                }
+                // `比去年同期增加112家`: a change against a named base, whatever its unit.
+                if growth && compared(cs, start) {
+                    kind = FactKind::Growth;
+                }
+                let sign = if q.negative || (kind == FactKind::Growth && down) {
+                    -1.0
+                } else {
+                    1.0
+                };
+                let prev_end = facts.last().map_or(0, |f: &Fact| f.end);
+                let (section, role) = match sections {
+                    Sections::Known(sections, doc_role) => {
+                        let section = section_at(sections, base + start);
+                        let section_role = section
+                            .and_then(|s| sections.get(s))
+                            .map_or(doc_role, |s| s.role);
+                        let plan = section_role == SectionRole::Plan;
+                        let role = role_of(cs, &q, Some(plan), prev_end).role(section_role);
+                        (section, role)
+                    }
+                    Sections::Later => {
+                        // Set by `settle`.
+                        let s = role_of(cs, &q, None, prev_end);
+                        said.push(s);
+                        (None, s.role(SectionRole::Other))
+                    }
+                };
+                let mut subject = subject_of(cs, &q, prev_end);
+                // `收入分别达到5.2万元和2.8万元`: the second of a pair shares the first's subject.
+                if subject.is_none() {
+                    if let Some(prev) = facts.last() {
+                        let between = cs.str(prev.end, start);
+                        if matches!(between, "和" | "、" | "与" | "及" | "至")
+                            && prev.unit == q.unit
+                        {
+                            subject = prev.subject.clone();
+                        }
+                    }
+                }
+                if subject.is_none() && kind == FactKind::Growth {
+                    // `规上新产品产值67.3亿元，同比增长22.1%`: the growth of the quantity before.
+                    subject = facts.last().and_then(|f: &Fact| {
+                        let between = cs.str(f.end, start);
+                        (!between.contains(is_sentence_end))
+                            .then(|| f.subject.clone())
+                            .flatten()
+                    });
+                }
+                if subject.is_none() && kind == FactKind::Count {
+                    subject = noun_after(cs, q.end);
+                }
+                let span = cs.str(start, q.end).to_string();
+                if q.decimal_comma {
+                    warnings.push(Warning {
+                        kind: WarningKind::DecimalComma,
+                        start,
+                        end: q.end,
+                        message: format!(
+                            "“{span}”: a 、 stands where a decimal point belongs; read as {}",
+                            fmt_num(q.value)
+                        ),
+                    });
+                }
+                facts.push(Fact {
+                    start,
+                    end: q.end,
+                    text: span,
+                    value: sign * q.value,
+                    max: q.max.map(|m| sign * m),
+                    unit: q.unit.to_string(),
+                    approx: q.approx,
+                    kind,
+                    role,
+                    subject,
+                    section,
+                });
+                i = q.end;
+            }
+            None => {
+                // Skip the rest of this number so that its tail is not read as another.
+                let mut j = i + 1;
+                if c.is_ascii_digit() {
+                    while cs.get(j).is_some_and(|d| d.is_ascii_digit() || *d == '.') {
+                        j += 1;
+                    }
+                } else {
+                    while cs.get(j).is_some_and(|&d| is_cn_numeral(d)) {
+                        j += 1;
+                    }
+                }
+                i = j;
+            }
+        }
+    }
+}
+
+/// Formats a value without a needless fraction.
+pub(crate) fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_numbers_of_any_length_parse_as_the_standard_library_does() {
+        // Short ones stay on the stack; past 40 digits and points they spill into a String,
+        // across a thousands group and a decimal part.
+        for text in [
+            "2,924.5件",
+            "12.75亿元",
+            "22、5万人次",
+            "123456789012345678901234567890123456789012345件",
+            "1234567890123456789012345678901234567.8912345元",
+            "123,456件",
+        ] {
+            let cs: Vec<char> = text.chars().collect();
+            let num = parse_arabic(&cs, 0);
+            let digits: String = text
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '、'))
+                .filter(|c| *c != ',')
+                .map(|c| if c == '、' { '.' } else { c })
+                .collect();
+            let expected: f64 = digits.parse().unwrap_or(f64::NAN);
+            assert_eq!(num.map(|n| n.value), Some(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn words_in_order_by_one_char() {
+        let list = ["甲", "乙", "甲乙", "丙甲"];
+        let firsts = InOrder::new(&list, |w| w.chars().next());
+        assert_eq!(firsts.next('甲', 0), Some(0));
+        assert_eq!(firsts.next('甲', 1), Some(2));
+        assert_eq!(firsts.next('甲', 3), None);
+        assert_eq!(firsts.next('丙', 0), Some(3));
+        assert_eq!(firsts.next('丁', 0), None);
+        let lasts = InOrder::new(&list, |w| w.chars().next_back());
+        assert_eq!(lasts.next('甲', 1), Some(3));
+        assert_eq!(lasts.next('乙', 0), Some(1));
+        assert_eq!(lasts.next('乙', 2), Some(2));
+    }
+
+    #[test]
+    fn looks_agree_with_their_lists() {
+        // unit_at tries only the units with the char's first char: the same unit as the
+        // first of the whole list that stands there, at every place of every unit.
+        for &(u, _) in UNITS {
+            for tail in ["", "学时", "次年"] {
+                let cs: Vec<char> = format!("{u}{tail}").chars().collect();
+                let whole = UNITS.iter().find(|(w, _)| starts_with_at(&cs, 0, w));
+                let found = unit_at(&cs, 0).map(|(_, _, e)| e);
+                assert_eq!(found, whole.map(|(w, _)| w.chars().count()), "{u}{tail}");
+            }
+        }
+        // unit_is_word reads every entry of UNIT_WORDS by its unit's char.
+        for &(u, after) in UNIT_WORDS {
+            assert_eq!(one_char(u).map(char::len_utf8), Some(u.len()), "{u}");
+            for n in after.chars() {
+                assert!(unit_is_word(u, Some(n)), "{u}{n}");
+            }
+            assert!(!unit_is_word(u, Some('。')));
+            assert!(!unit_is_word(u, None));
+        }
+        assert!(!unit_is_word("学时", Some('员')));
+        // The punctuation looks' quick reject of ideographs holds no mark.
+        for c in (0x4E00..0x4E00 + 0x5200).filter_map(char::from_u32) {
+            assert!(ideograph(c));
+        }
+        for c in "。；;！？\n，,：:、（()）“”《》".chars() {
+            assert!(!ideograph(c) && is_boundary(c), "{c}");
+        }
+    }
+
+    fn facts(t: &str) -> Vec<Fact> {
+        find(t, &[], SectionRole::Other).0
+    }
+
+    fn one(t: &str) -> Fact {
+        let f = facts(t);
+        assert_eq!(f.len(), 1, "{t}: {f:?}");
+        f.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn values_units_and_approximations() {
+        let f = one("争取省级以上科技经费支持2100多万元。");
+        assert_eq!(
+            (f.text.as_str(), f.value, f.unit.as_str(), f.approx),
+            ("2100多万元", 21000000.0, "元", Some(Approx::More))
+        );
+        assert_eq!(f.kind, FactKind::Money);
+        let f = one("参与人次达22、5万人次。");
+        assert_eq!((f.value, f.unit.as_str()), (225000.0, "人次"));
+        let f = one("入库专家达到300-500人。");
+        assert_eq!((f.value, f.max), (300.0, Some(500.0)));
+        let f = one("全年完成投资3.08亿元");
+        assert_eq!(f.value, 308000000.0);
+        assert_eq!(one("总投资达8.2亿元").value, 820000000.0);
+        let f = one("超过30多个学时");
+        assert_eq!(
+            (f.text.as_str(), f.approx, f.unit.as_str()),
+            ("超过30多个学时", Some(Approx::More), "学时")
+        );
+        let f = one("培训逾千人。");
+        assert_eq!((f.text.as_str(), f.value), ("逾千人", 1000.0));
+        let f = one("指导两个社区创建示范社区");
+        assert_eq!((f.value, f.unit.as_str()), (2.0, "个"));
+        let f = one("占比10%以上");
+        assert_eq!((f.approx, f.kind), (Some(Approx::More), FactKind::Percent));
+        let f = one("覆盖率达到百分之三十以上");
+        assert_eq!(
+            (f.text.as_str(), f.value, f.unit.as_str(), f.approx),
+            ("百分之三十以上", 30.0, "%", Some(Approx::More))
+        );
+        let f = one("比上年增长百分之十五点五");
+        assert_eq!((f.value, f.kind), (15.5, FactKind::Growth));
+        let f = one("增速回落1.2个百分点");
+        assert_eq!(
+            (f.value, f.kind, f.unit.as_str()),
+            (-1.2, FactKind::Growth, "个百分点")
+        );
+        let f = one("参与70-80万人次");
+        assert_eq!((f.value, f.max), (700000.0, Some(800000.0)));
+    }
+
+    #[test]
+    fn growth_is_signed_and_tied_to_its_subject() {
+        let f = facts("规上新产品产值67.3亿元，同比增长22.1%，新产品产值率19.1%。");
+        assert_eq!(f.len(), 3);
+        assert_eq!(f[1].kind, FactKind::Growth);
+        assert_eq!(f[1].value, 22.1);
+        assert_eq!(f[1].subject.as_deref(), Some("规上新产品产值"));
+        assert_eq!(f[2].kind, FactKind::Percent);
+        assert_eq!(f[2].subject.as_deref(), Some("新产品产值率"));
+        let f = one("工业增加值下降6.3%");
+        assert_eq!((f.value, f.kind), (-6.3, FactKind::Growth));
+        let f = one("失业率降至3.43%");
+        assert_eq!((f.value, f.kind), (3.43, FactKind::Percent));
+        let f = one("民间投资成长5.6%");
+        assert_eq!(f.kind, FactKind::Growth);
+        let f = one("全年出口总值达4，501亿美元");
+        assert_eq!((f.value, f.unit.as_str()), (450_100_000_000.0, "美元"));
+        let f = one("增速-4.7%");
+        assert_eq!((f.value, f.text.as_str()), (-4.7, "-4.7%"));
+    }
+
+    #[test]
+    fn look_alikes_are_not_facts() {
+        for t in [
+            "2009年，我局深入开展活动",
+            "11月17-19日举行了第四届百名专家教授与千名企业家科技对接活动",
+            "1-6月份",
+            "以f5创意园为主",
+            "320创意广场",
+            "纪念汶川“5.12”地震一周年",
+            "全市排名第3位",
+            "获得市级科技进步二等奖",
+            "省委改革简报[2016]第3期",
+            "五金机电产业，海峡两岸，进一步，一对一，三下乡",
+            "以“三个代表”重要思想为指导",
+            "以《四个创新加快科技成果转化》为题推广",
+            "一是加强组织领导",
+            "12396信息平台",
+            "分为“一个展会、三大赛事、四场对接、五场发布”",
+            "围绕一个中心、突出两大重点、抓好三项工作、建设四型机关",
+            "全面贯彻落实市十三次党代会精神",
+        ] {
+            assert!(facts(t).is_empty(), "{t}: {:?}", facts(t));
+        }
+    }
+
+    #[test]
+    fn subject_after_a_bare_verb() {
+        let f = one("2016年，申报1家省级科技孵化器。");
+        assert_eq!(f.subject.as_deref(), Some("省级科技孵化器"));
+        let f = one("组织7家农业企业到省农科院开展对接活动。");
+        assert_eq!(f.subject.as_deref(), Some("农业企业"));
+    }
+
+    #[test]
+    fn subjects_and_roles() {
+        let f = one("全年专利申请量2924件。");
+        assert_eq!(f.subject.as_deref(), Some("专利申请量"));
+        assert_eq!(f.role, FactRole::Achievement);
+        let f = one("积极动员企业申报高新技术企业，拟申报25家。");
+        assert_eq!(f.role, FactRole::Target);
+        let f = facts("下一步，在去年完成19家企业的基础上扩大到40家。");
+        assert_eq!((f[0].value, f[0].role), (19.0, FactRole::Achievement));
+        assert_eq!((f[1].value, f[1].role), (40.0, FactRole::Target));
+        let f = one("力争获市级以上科学技术奖3项。");
+        assert_eq!(f.role, FactRole::Target);
+        let f = facts("力争全年新增高企5家，省级高新技术产品8个。");
+        assert!(f.iter().all(|f| f.role == FactRole::Target));
+        let f = one("对确保我区防震减灾事业持续发展具有重要意义，利用地震短信，加强了联系，制作地震报告图39张。");
+        assert_eq!(f.role, FactRole::Achievement);
+    }
+}
