@@ -16,7 +16,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 #[cfg(not(target_arch = "wasm32"))]
-use crate::facts::{self, Found, Sections};
+use crate::facts::{self, Found};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::report::{Fact, Section, SectionRole, Warning};
 use crate::text::count_char_starts;
@@ -145,7 +145,7 @@ pub(crate) fn after_cleaning(
     split: Split,
 ) -> (Vec<Section>, Vec<Fact>, Vec<Warning>) {
     let runs = with_char_offsets(&runs_of_lines(text, split.run_bytes));
-    let find = |(run, base): (&str, usize)| facts::find_from(run, base, Sections::Later);
+    let find = |(run, base): (&str, usize)| facts::find_from(run, base);
     let (mut found, (sections, text_warnings)) = on_threads(&runs, threads, &find, || {
         (
             crate::outline::outline(text, title),

@@ -19,7 +19,10 @@ pub(super) const PREFIXES: &[(&str, Option<Approx>)] = &[
 ];
 
 pub(super) const SUFFIXES: &[(&str, Approx)] = &[
+    ("及以上", Approx::More),
+    ("及以下", Approx::Less),
     ("以上", Approx::More),
+    ("以内", Approx::Less),
     ("以下", Approx::Less),
     ("左右", Approx::About),
     ("上下", Approx::About),
@@ -60,6 +63,8 @@ pub(super) struct Quantity {
     pub(super) approx: Option<Approx>,
     pub(super) decimal_comma: bool,
     pub(super) negative: bool,
+    /// A rate or share whose `%` was lost (`增长26.1`).
+    pub(super) lost_unit: bool,
 }
 
 /// Reads a quantity whose number starts at `i` (after any prefix at `pstart..i`).
@@ -109,13 +114,21 @@ pub(super) fn quantity_at(
         Some((u, _, e)) if unit_is_word(u, cs.get(e).copied()) => return None,
         Some((u, kind, e)) => (u, kind, e),
         None if scale.is_some() => {
-            // `参与人次达15万`: the unit was named before the number; `累计7.8亿`: money when the
-            // sentence speaks of it; else a plain count.
-            match unit_named_before(cs, pstart) {
+            // `参与人次达15万`: the unit was named before the number; `拨出426亿及100亿澳门元`:
+            // after the number it pairs with; `累计7.8亿`: money when the clause speaks of it
+            // and nothing is counted after the number (`71.3万监测对象` counts 监测对象); else
+            // a plain count.
+            match unit_named_before(cs, pstart).or_else(|| unit_of_pair(cs, k)) {
                 Some((u, kind)) => (u, kind, k),
-                None if about_money(cs, pstart) => ("元", FactKind::Money, k),
+                None if about_money(cs, pstart) && !noun_follows(cs, pstart, k) => {
+                    ("元", FactKind::Money, k)
+                }
                 None => ("", FactKind::Count, k),
             }
+        }
+        // `受教育年限提高到11.3年`: a number of years with a fraction is a level, never a date.
+        None if a.value.fract() != 0.0 && cs.get(k) == Some(&'年') => {
+            ("年", FactKind::Measure, k + 1)
         }
         // `20多年`: an approximate number of years is a span, never a date.
         None if a_more && cs.get(k) == Some(&'年') => ("年", FactKind::Measure, k + 1),
@@ -127,8 +140,20 @@ pub(super) fn quantity_at(
         {
             ("", FactKind::Count, k)
         }
+        // `比去年同期增长42。`: a rate whose `%` the site lost.
+        None if !a.chinese
+            && scale.is_none()
+            && ends_clause(cs, k)
+            && !matches!(cs.get(k), Some(':' | '：')) =>
+        {
+            match lost_rate(cs, pstart) {
+                Some(kind) => ("", kind, k),
+                None => return None,
+            }
+        }
         None => return None,
     };
+    let lost_unit = unit.is_empty() && matches!(kind, FactKind::Growth | FactKind::Percent);
     if let Some((ap, e)) = suffix_at(cs, end) {
         approx = approx.or(Some(ap));
         end = e;
@@ -143,7 +168,49 @@ pub(super) fn quantity_at(
         approx,
         decimal_comma: a.decimal_comma,
         negative: false,
+        lost_unit,
     })
+}
+
+/// True when the clause ends at `k` (a mark, the line's end, or an approximating suffix).
+fn ends_clause(cs: &Chars, k: usize) -> bool {
+    cs.get(k).is_none_or(|&c| is_boundary(c) || c == '？') || suffix_at(cs, k).is_some()
+}
+
+/// The kind of a number with no unit whose clause says it is a rate: a change (`同比增长`,
+/// `下降`) or a share or rate (`占…比重`, `失业率`).
+fn lost_rate(cs: &Chars, pstart: usize) -> Option<FactKind> {
+    if growth_cue(cs, pstart).0 {
+        return Some(FactKind::Growth);
+    }
+    let clause = clause_before(cs, pstart);
+    let clause = clause.trim_end_matches(['为', '达', '是', '了']);
+    let share = clause.starts_with('占')
+        || ["比重", "比例", "占比", "率"]
+            .iter()
+            .any(|w| clause.ends_with(w));
+    share.then_some(FactKind::Percent)
+}
+
+/// The unit of the number that `k` (right after a scaled number with none) pairs with:
+/// `426亿及100亿澳门元`.
+fn unit_of_pair(cs: &Chars, k: usize) -> Option<(&'static str, FactKind)> {
+    if !matches!(cs.get(k), Some('及' | '和' | '与' | '、')) {
+        return None;
+    }
+    let (b, b_scale, _, e) = number_with_scale(cs, k + 1, false)?;
+    if b.chinese || b_scale.is_none() {
+        return None;
+    }
+    unit_at(cs, e)
+        .filter(|&(u, _, e2)| !unit_is_word(u, cs.get(e2).copied()))
+        .map(|(u, kind, _)| (u, kind))
+}
+
+/// True when a scaled number opens its clause and Han chars follow it: it counts the noun
+/// after it (`71.3万监测对象稳定脱贫`), it is no sum of money.
+fn noun_follows(cs: &Chars, pstart: usize, k: usize) -> bool {
+    clause_before(cs, pstart).trim().is_empty() && cs.get(k).is_some_and(|&c| is_han(c))
 }
 
 /// The clause before `i`, back to the last clause boundary.
@@ -255,6 +322,89 @@ pub(super) fn in_numeral_list(cs: &[char], i: usize) -> bool {
         })
         .count();
     numbered >= 3
+}
+
+/// Refuses quantities that measure no result: a class or threshold (`20户以上自然村`,
+/// `150万吨以上的园区`, `不到100万元的部分`, `起征点`), a specification in a name (`25兆瓦级`,
+/// `最高10米的支架`), a count that names a set's parts (`五个方面`) or a text's length
+/// (`28337个字`), a duration (`通过3个月的筹备`, `连续3年`), a circumstance (`在…减少200人的
+/// 情况下`), a base to compare with (`从不到70万亿元增加到…`) and a rate in a policy's name
+/// (`加计扣除75%政策`).
+pub(super) fn measures_a_result(cs: &Chars, q: &Quantity) -> bool {
+    let next = cs.get(q.end).copied();
+    let after = cs.str(q.end, (q.end + 8).min(cs.len()));
+    let before = clause_before(cs, q.start);
+    let measure_or_money = matches!(q.kind, FactKind::Measure | FactKind::Money);
+    if measure_or_money && next == Some('级') {
+        return false;
+    }
+    if q.kind == FactKind::Measure
+        && ["最高", "最大", "最长", "最深", "最宽", "首台", "首套"]
+            .iter()
+            .any(|w| before.ends_with(w))
+    {
+        return false;
+    }
+    // A bound followed by what it bounds: a class of things, not a quantity of them.
+    let text = cs.str(q.start, q.end);
+    let bound = SUFFIXES
+        .iter()
+        .any(|&(w, ap)| ap != Approx::About && text.ends_with(w))
+        || (q.approx == Some(Approx::Less) && next == Some('的'));
+    let noun_next =
+        next.is_some_and(|c| c == '的' || (is_han(c) && !"和及并等将要在为是或与".contains(c)));
+    if bound && noun_next {
+        let opens = before.is_empty() || before.ends_with(['和', '及', '与', '或']);
+        if measure_or_money || opens {
+            return false;
+        }
+    }
+    if ["起征点", "门槛", "免征额"]
+        .iter()
+        .any(|w| before.contains(w))
+    {
+        return false;
+    }
+    if matches!(q.unit, "个") && (after.starts_with("方面") || after.starts_with('字')) {
+        return false;
+    }
+    let duration = matches!(q.unit, "个月" | "天" | "小时" | "年" | "周");
+    if duration
+        && (next == Some('的')
+            || ["连续", "历时", "经过", "通过", "为期", "用了"]
+                .iter()
+                .any(|w| before.ends_with(w)))
+    {
+        return false;
+    }
+    if ["的情况下", "的前提下", "的背景下"]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        return false;
+    }
+    let base_of_change = before.ends_with('从')
+        && [
+            "增加到",
+            "提高到",
+            "增长到",
+            "扩大到",
+            "上升到",
+            "下降到",
+            "减少到",
+            "降至",
+            "降到",
+            "提高至",
+            "增至",
+            "到",
+            "至",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w));
+    if base_of_change {
+        return false;
+    }
+    !(q.unit == "%" && after.starts_with("政策"))
 }
 
 /// Refuses ordinals, codes and names.

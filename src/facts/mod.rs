@@ -97,39 +97,36 @@ impl InOrder {
     }
 }
 
-/// Where the sections of the facts found come from.
-#[derive(Clone, Copy)]
-pub(crate) enum Sections<'s> {
-    /// Known (the outline was made first), with the role of text outside every section (from
-    /// the title: a 工作计划 plans throughout).
-    Known(&'s [Section], SectionRole),
-    /// Set afterwards by [`settle`]: the native build finds facts while the outline is made.
-    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
-    Later,
-}
-
-/// The facts and warnings of a run of lines.
+/// The facts and warnings of a run of lines, with what each fact's own words say of its role
+/// until its section is known ([`settle`]).
 pub(crate) struct Found {
     pub(crate) facts: Vec<Fact>,
     pub(crate) warnings: Vec<Warning>,
-    /// What each fact's words say of its role, when its section was not known
-    /// ([`Sections::Later`]); empty otherwise.
+    /// What each fact's words say of its role.
     said: Vec<Said>,
+    /// Where a lead announces the plans that follow (`为实现上述目标，重点做好以下工作：`).
+    leads: Vec<usize>,
 }
 
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 impl Found {
-    /// The runs' facts and warnings one after another.
-    pub(crate) fn joined(runs: impl IntoIterator<Item = Found>) -> Found {
-        let mut all = Found {
+    fn new() -> Found {
+        Found {
             facts: Vec::new(),
             warnings: Vec::new(),
             said: Vec::new(),
-        };
+            leads: Vec::new(),
+        }
+    }
+
+    /// The runs' facts and warnings one after another.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    pub(crate) fn joined(runs: impl IntoIterator<Item = Found>) -> Found {
+        let mut all = Found::new();
         for mut run in runs {
             all.facts.append(&mut run.facts);
             all.warnings.append(&mut run.warnings);
             all.said.append(&mut run.said);
+            all.leads.append(&mut run.leads);
         }
         all
     }
@@ -143,227 +140,250 @@ pub(crate) fn find(
     sections: &[Section],
     doc_role: SectionRole,
 ) -> (Vec<Fact>, Vec<Warning>) {
-    let found = find_from(text, 0, Sections::Known(sections, doc_role));
-    (found.facts, found.warnings)
+    settle(find_from(text, 0), sections, doc_role)
 }
 
 /// The facts of `text`, a run of whole lines that starts `base` chars into the cleaned text.
-pub(crate) fn find_from(text: &str, base: usize, sections: Sections) -> Found {
+pub(crate) fn find_from(text: &str, base: usize) -> Found {
     // A fact's grammar and context never reach past its line (every look back or ahead stops
     // at a clause or sentence end, and a line end is both), so each line is read on its own:
     // its chars fit in cache, and the whole text is never held as chars.
-    let mut found = Found {
-        facts: Vec::new(),
-        warnings: Vec::new(),
-        said: Vec::new(),
-    };
-    let mut line_facts = Vec::new();
-    let mut line_warnings = Vec::new();
+    let mut found = Found::new();
+    let mut line = Found::new();
     // Chars before the line.
     let mut base = base;
     let mut cs = Chars::new("");
-    for line in crate::text::lines(text) {
-        cs.set(line);
-        find_in_line(
-            &cs,
-            base,
-            sections,
-            &mut line_facts,
-            &mut line_warnings,
-            &mut found.said,
-        );
-        found.facts.extend(line_facts.drain(..).map(|mut f: Fact| {
+    for text in crate::text::lines(text) {
+        cs.set(text);
+        find_in_line(&cs, &mut line);
+        found.facts.extend(line.facts.drain(..).map(|mut f: Fact| {
             f.start += base;
             f.end += base;
             f
         }));
         found
             .warnings
-            .extend(line_warnings.drain(..).map(|mut w: Warning| {
+            .extend(line.warnings.drain(..).map(|mut w: Warning| {
                 w.start += base;
                 w.end += base;
                 w
             }));
+        found.said.append(&mut line.said);
+        found.leads.extend(line.leads.drain(..).map(|l| l + base));
         base += cs.len();
     }
     found
 }
 
-/// Facts found with [`Sections::Later`], given their sections and roles.
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+/// The facts found, given their sections and roles: a fact whose words say nothing takes its
+/// section's role, and after a lead that announces plans a section of no role plans.
 pub(crate) fn settle(
     mut found: Found,
     sections: &[Section],
     doc_role: SectionRole,
 ) -> (Vec<Fact>, Vec<Warning>) {
+    let mut leads = found.leads.iter().peekable();
+    let mut after_lead = false;
     for (f, said) in found.facts.iter_mut().zip(found.said) {
+        while leads.next_if(|&&l| l <= f.start).is_some() {
+            after_lead = true;
+        }
         f.section = section_at(sections, f.start);
         let section_role = f
             .section
             .and_then(|s| sections.get(s))
             .map_or(doc_role, |s| s.role);
+        let section_role = match section_role {
+            SectionRole::Other if after_lead => SectionRole::Plan,
+            role => role,
+        };
         f.role = said.role(section_role);
     }
     (found.facts, found.warnings)
 }
 
-/// The facts of one line, at offsets in the line (`base` is the line's offset in the text, for
-/// the sections).
-pub(super) fn find_in_line(
-    cs: &Chars,
-    base: usize,
-    sections: Sections,
-    facts: &mut Vec<Fact>,
-    warnings: &mut Vec<Warning>,
-    said: &mut Vec<Said>,
-) {
+/// The facts of one line, at offsets in the line, in four steps for each number: its
+/// quantity ([`read_quantity`]), its kind ([`kind_of`]), what its words say of its role
+/// ([`role_of`], with what the line says: [`LineCues`]) and its subject ([`subject_for`]).
+fn find_in_line(cs: &Chars, out: &mut Found) {
+    // The chars a number starts with, one bitmap look each (every char of the text is asked).
+    static NUMERALS: OnceLock<CharSet> = OnceLock::new();
+    let numerals = NUMERALS.get_or_init(|| CharSet::of_matching(is_cn_numeral));
+    let mut cues = LineCues::new(cs);
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs.get(i).copied().unwrap_or(' ');
+        if !(c.is_ascii_digit() || numerals.contains(c)) {
+            i += 1;
+            continue;
+        }
+        let Some(q) = read_quantity(cs, i) else {
+            i = skip_number(cs, i);
+            continue;
+        };
+        cues.advance(cs, q.start, &mut out.leads);
+        let prev_said = out.said.last().copied();
+        let prev_target = out
+            .facts
+            .last()
+            .zip(prev_said)
+            .map(|(f, s)| (f.end, s == Said::Target));
+        cues.brackets_to(cs, q.start, prev_target);
+        let prev = out.facts.last();
+        let (kind, down) = kind_of(cs, &q, prev);
+        let prev_end = prev.map_or(0, |f: &Fact| f.end);
+        out.said.push(role_of(cs, &q, prev_end, &cues));
+        let subject = subject_for(cs, &q, kind, prev);
+        let span = cs.str(q.start, q.end).to_string();
+        if q.decimal_comma {
+            out.warnings.push(Warning {
+                kind: WarningKind::DecimalComma,
+                start: q.start,
+                end: q.end,
+                message: format!(
+                    "“{span}”: a 、 stands where a decimal point belongs; read as {}",
+                    fmt_num(q.value)
+                ),
+            });
+        }
+        // A share after 占 (`占全区产值73，`) is flagged by the checks already (`missing_number`,
+        // "a share with no unit"): one warning for one lost `%`.
+        if q.lost_unit && !clause_before(cs, q.start).starts_with('占') {
+            out.warnings.push(Warning {
+                kind: WarningKind::MissingUnit,
+                start: q.start,
+                end: q.end,
+                message: format!("“{span}”: a rate with no unit; the % was probably lost"),
+            });
+        }
+        let sign = if q.negative || (kind == FactKind::Growth && down) {
+            -1.0
+        } else {
+            1.0
+        };
+        out.facts.push(Fact {
+            start: q.start,
+            end: q.end,
+            text: span,
+            value: sign * q.value,
+            max: q.max.map(|m| sign * m),
+            unit: q.unit.to_string(),
+            approx: q.approx,
+            kind,
+            role: FactRole::Achievement,
+            subject,
+            section: None,
+        });
+        i = q.end;
+    }
+    cues.advance(cs, cs.len(), &mut out.leads);
+}
+
+/// Past a number that is no fact, so that its tail is not read as another.
+fn skip_number(cs: &Chars, i: usize) -> usize {
+    let mut j = i + 1;
+    if cs.get(i).is_some_and(|c| c.is_ascii_digit()) {
+        while cs.get(j).is_some_and(|d| d.is_ascii_digit() || *d == '.') {
+            j += 1;
+        }
+    } else {
+        while cs.get(j).is_some_and(|&d| is_cn_numeral(d)) {
+            j += 1;
+        }
+    }
+    j
+}
+
+/// The quantity whose number starts at `i`: an approximating prefix before it, a minus sign,
+/// the number, its unit and suffix, refused when it is an ordinal, a code or a name.
+fn read_quantity(cs: &Chars, i: usize) -> Option<Quantity> {
     // A prefix ends right before its number: the char there tells most numbers at once that
     // no prefix needs trying.
     static PREFIX_ENDS: OnceLock<CharSet> = OnceLock::new();
     let prefix_ends =
         PREFIX_ENDS.get_or_init(|| CharSet::of_lasts(PREFIXES.iter().map(|&(w, _)| w)));
-    // The chars a number starts with, one bitmap look each (every char of the text is asked).
-    static NUMERALS: OnceLock<CharSet> = OnceLock::new();
-    let numerals = NUMERALS.get_or_init(|| CharSet::of_matching(is_cn_numeral));
-    let mut i = 0;
-    while i < cs.len() {
-        let c = cs.get(i).copied().unwrap_or(' ');
-        let starts_number = c.is_ascii_digit() || numerals.contains(c);
-        if !starts_number {
-            i += 1;
-            continue;
-        }
-        // An Arabic number in the middle of digits or a code was skipped with its run.
-        let may_have_prefix = i
-            .checked_sub(1)
-            .and_then(|p| cs.get(p))
-            .is_some_and(|&c| prefix_ends.contains(c));
-        let (pstart, prefix, bare_ok) = PREFIXES
-            .iter()
-            .filter(|_| may_have_prefix)
-            .find(|(w, _)| word_before(cs, i, w) && prefix_ok(cs, i, w))
-            .map_or((i, None, false), |(w, ap)| {
-                (i - w.chars().count(), *ap, true)
-            });
-        let negative = i >= 2
-            && matches!(cs.get(i - 1), Some('-' | '－'))
-            && cs
-                .get(i - 2)
-                .is_some_and(|&c| is_han(c) || c == '为' || c == '：');
-        let parsed = percent_in_words(cs, i).or_else(|| {
-            quantity_at(cs, pstart, i, prefix, bare_ok).filter(|q| candidate_ok(cs, i, q))
+    let may_have_prefix = i
+        .checked_sub(1)
+        .and_then(|p| cs.get(p))
+        .is_some_and(|&c| prefix_ends.contains(c));
+    let (pstart, prefix, bare_ok) = PREFIXES
+        .iter()
+        .filter(|_| may_have_prefix)
+        .find(|(w, _)| word_before(cs, i, w) && prefix_ok(cs, i, w))
+        .map_or((i, None, false), |(w, ap)| {
+            (i - w.chars().count(), *ap, true)
         });
-        match parsed {
-            Some(mut q) => {
-                q.negative = negative;
-                let start = if negative { i - 1 } else { q.start };
-                let (mut growth, mut down) = growth_cue(cs, start);
-                // `同比分别增长4.3%和53.9%`: the second of a pair shares the first's cue.
-                if let Some(prev) = facts.last().filter(|p| p.kind == FactKind::Growth) {
-                    let between = cs.str(prev.end, start);
-                    if matches!(between, "和" | "、" | "与" | "及" | "，" | ",") {
-                        growth = true;
-                        down = prev.value < 0.0;
-                    }
-                }
-                let mut kind = q.kind;
-                if growth && (q.unit == "%" || q.unit.ends_with("百分点") || q.unit == "倍") {
-                    kind = FactKind::Growth;
-                }
-                // `比去年同期增加112家`: a change against a named base, whatever its unit.
-                if growth && compared(cs, start) {
-                    kind = FactKind::Growth;
-                }
-                let sign = if q.negative || (kind == FactKind::Growth && down) {
-                    -1.0
-                } else {
-                    1.0
-                };
-                let prev_end = facts.last().map_or(0, |f: &Fact| f.end);
-                let (section, role) = match sections {
-                    Sections::Known(sections, doc_role) => {
-                        let section = section_at(sections, base + start);
-                        let section_role = section
-                            .and_then(|s| sections.get(s))
-                            .map_or(doc_role, |s| s.role);
-                        let plan = section_role == SectionRole::Plan;
-                        let role = role_of(cs, &q, Some(plan), prev_end).role(section_role);
-                        (section, role)
-                    }
-                    Sections::Later => {
-                        // Set by `settle`.
-                        let s = role_of(cs, &q, None, prev_end);
-                        said.push(s);
-                        (None, s.role(SectionRole::Other))
-                    }
-                };
-                let mut subject = subject_of(cs, &q, prev_end);
-                // `收入分别达到5.2万元和2.8万元`: the second of a pair shares the first's subject.
-                if subject.is_none() {
-                    if let Some(prev) = facts.last() {
-                        let between = cs.str(prev.end, start);
-                        if matches!(between, "和" | "、" | "与" | "及" | "至")
-                            && prev.unit == q.unit
-                        {
-                            subject = prev.subject.clone();
-                        }
-                    }
-                }
-                if subject.is_none() && kind == FactKind::Growth {
-                    // `规上新产品产值67.3亿元，同比增长22.1%`: the growth of the quantity before.
-                    subject = facts.last().and_then(|f: &Fact| {
-                        let between = cs.str(f.end, start);
-                        (!between.contains(is_sentence_end))
-                            .then(|| f.subject.clone())
-                            .flatten()
-                    });
-                }
-                if subject.is_none() && kind == FactKind::Count {
-                    subject = noun_after(cs, q.end);
-                }
-                let span = cs.str(start, q.end).to_string();
-                if q.decimal_comma {
-                    warnings.push(Warning {
-                        kind: WarningKind::DecimalComma,
-                        start,
-                        end: q.end,
-                        message: format!(
-                            "“{span}”: a 、 stands where a decimal point belongs; read as {}",
-                            fmt_num(q.value)
-                        ),
-                    });
-                }
-                facts.push(Fact {
-                    start,
-                    end: q.end,
-                    text: span,
-                    value: sign * q.value,
-                    max: q.max.map(|m| sign * m),
-                    unit: q.unit.to_string(),
-                    approx: q.approx,
-                    kind,
-                    role,
-                    subject,
-                    section,
-                });
-                i = q.end;
-            }
-            None => {
-                // Skip the rest of this number so that its tail is not read as another.
-                let mut j = i + 1;
-                if c.is_ascii_digit() {
-                    while cs.get(j).is_some_and(|d| d.is_ascii_digit() || *d == '.') {
-                        j += 1;
-                    }
-                } else {
-                    while cs.get(j).is_some_and(|&d| is_cn_numeral(d)) {
-                        j += 1;
-                    }
-                }
-                i = j;
-            }
+    let negative = i >= 2
+        && matches!(cs.get(i - 1), Some('-' | '－'))
+        && cs
+            .get(i - 2)
+            .is_some_and(|&c| is_han(c) || c == '为' || c == '：');
+    let mut q = percent_in_words(cs, i).or_else(|| {
+        quantity_at(cs, pstart, i, prefix, bare_ok)
+            .filter(|q| candidate_ok(cs, i, q) && measures_a_result(cs, q))
+    })?;
+    if negative {
+        q.negative = true;
+        q.start = i - 1;
+    }
+    Some(q)
+}
+
+/// The kind of a quantity, growth when a cue of change stands before it; and whether the cue
+/// says it fell.
+fn kind_of(cs: &Chars, q: &Quantity, prev: Option<&Fact>) -> (FactKind, bool) {
+    let (mut growth, mut down) = growth_cue(cs, q.start);
+    // `同比分别增长4.3%和53.9%`: the second of a pair shares the first's cue.
+    if let Some(prev) = prev.filter(|p| p.kind == FactKind::Growth) {
+        if matches!(
+            cs.str(prev.end, q.start),
+            "和" | "、" | "与" | "及" | "，" | ","
+        ) {
+            growth = true;
+            down = prev.value < 0.0;
         }
     }
+    let rate = q.unit == "%" || q.unit.ends_with("百分点") || q.unit == "倍";
+    // `比去年同期增加112家`: a change against a named base, whatever its unit.
+    if growth && (rate || compared(cs, q.start)) {
+        (FactKind::Growth, down)
+    } else {
+        (q.kind, down)
+    }
+}
+
+/// The subject of a quantity: the words before it, or what the quantity before measured when
+/// this one pairs with it or is its growth, or the noun after a count.
+fn subject_for(cs: &Chars, q: &Quantity, kind: FactKind, prev: Option<&Fact>) -> Option<String> {
+    let prev_end = prev.map_or(0, |f| f.end);
+    // `共批出3万个学位`: a count measures the noun after its measure word, when one stands.
+    if kind == FactKind::Count && !q.unit.is_empty() {
+        if let Some(noun) = noun_after(cs, q.end) {
+            return Some(noun);
+        }
+    }
+    let subject = subject_of(cs, q, prev_end);
+    let prev = match prev {
+        Some(prev) if subject.is_none() => prev,
+        _ => return subject.or_else(|| count_noun(cs, q, kind)),
+    };
+    let between = cs.str(prev.end, q.start);
+    // `收入分别达到5.2万元和2.8万元`: the second of a pair shares the first's subject.
+    let pair = matches!(between, "和" | "、" | "与" | "及" | "至") && prev.unit == q.unit;
+    // `规上新产品产值67.3亿元，同比增长22.1%`: the growth of the quantity before.
+    let growth = kind == FactKind::Growth && !between.contains(is_sentence_end);
+    if pair || growth {
+        if let Some(s) = &prev.subject {
+            return Some(s.clone());
+        }
+    }
+    count_noun(cs, q, kind)
+}
+
+fn count_noun(cs: &Chars, q: &Quantity, kind: FactKind) -> Option<String> {
+    (kind == FactKind::Count)
+        .then(|| noun_after(cs, q.end))
+        .flatten()
 }
 
 /// Formats a value without a needless fraction.

@@ -64,6 +64,18 @@ pub(super) fn parse_arabic(cs: &[char], i: usize) -> Option<Num> {
             s.extend(cs.get(end + 1..end + 4)?);
             end += 4;
         }
+        // `77 100个`: a space for the separator, each group of three before a Han char.
+        let spaced = |end: usize| {
+            matches!(cs.get(end), Some(' ' | '\u{a0}' | '\u{2009}'))
+                && digits(end + 1) == 3
+                && cs.get(end + 4).is_some_and(|&c| is_han(c) || c == ' ')
+        };
+        if end == i + n {
+            while spaced(end) {
+                s.extend(cs.get(end + 1..end + 4)?);
+                end += 4;
+            }
+        }
     }
     let mut decimal_comma = false;
     if matches!(cs.get(end), Some('.')) && digits(end + 1) > 0 {
@@ -284,6 +296,7 @@ pub(super) fn percent_in_words(cs: &[char], i: usize) -> Option<Quantity> {
         approx,
         decimal_comma: false,
         negative: false,
+        lost_unit: false,
     })
 }
 
@@ -314,16 +327,62 @@ pub(super) fn number_with_scale(
     if matches!(cs.get(k), Some('多' | '余')) && (scale.is_some() || num.chinese) {
         more = true;
         k += 1;
+        // `4万多亿元`: more than 4 万亿.
+        if let Some((m2, e)) = scale.and_then(|_| scale_at(cs, k)) {
+            scale = scale.map(|m| m * m2);
+            k = e;
+        }
+    }
+    let mut num = num;
+    if let Some(m) = scale.filter(|_| !more && !num.chinese) {
+        if let Some((rest, e)) = lower_magnitude(cs, k, m) {
+            num.value += rest / m;
+            k = e;
+        }
     }
     Some((num, scale, more, k))
+}
+
+/// The lower part of a number of mixed magnitudes after its scale `m` (`12 万 345 人次`,
+/// `3万4,567人`, `1 亿 2,000 万元`): its value in base units and where it ends. A bare number
+/// must be below the scale and have its unit after it; a scaled one a smaller scale.
+fn lower_magnitude(cs: &[char], k: usize, m: f64) -> Option<(f64, usize)> {
+    let spaces = |from: usize| {
+        cs.iter()
+            .skip(from)
+            .take_while(|&&c| c == ' ' || c == '\u{a0}')
+            .count()
+    };
+    let at = k + spaces(k);
+    if !cs.get(at).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let n = parse_arabic(cs, at)?;
+    if n.decimal_comma || n.value.fract() != 0.0 {
+        return None;
+    }
+    let after = n.end + spaces(n.end);
+    match scale_at(cs, after) {
+        Some((m2, e)) if m2 < m && n.value * m2 < m => Some((n.value * m2, e)),
+        Some(_) => None,
+        None if n.value < m && unit_at(cs, after).is_some() => Some((n.value, after)),
+        None => None,
+    }
 }
 
 /// `v × mult`, rounded off the noise of binary floating point (8.2 × 1e8 is
 /// 819999999.9999999).
 pub(super) fn scaled(v: f64, mult: f64) -> f64 {
     if mult == 1.0 {
-        v
+        return v;
+    }
+    // A number written with a few decimals times a 万 or 亿 is whole: 9356.7 × 1e8 is
+    // 935670000000.0002 in binary floating point.
+    let x = v * mult;
+    let whole = x.round();
+    if (x - whole).abs() <= 1e-9 * x.abs().max(1.0) {
+        whole
     } else {
-        (v * mult * 1e4).round() / 1e4
+        (x * 1e4).round() / 1e4
     }
 }

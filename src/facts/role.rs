@@ -11,6 +11,7 @@ pub(super) const TARGET_CUES: &[&str] = &[
     "力争",
     "拟",
     "预计",
+    "将于",
     "确保",
     "力求",
     "预期",
@@ -45,7 +46,27 @@ pub(super) const TARGET_CUES: &[&str] = &[
     "下半年将",
 ];
 /// Words that hold a target cue without being one: 模拟 and 虚拟 are no 拟.
-pub(super) const NOT_CUES: &[&str] = &["模拟", "虚拟"];
+/// An expectation met or missed (`好于预期`) and life expectancy (`预期寿命`) are no 预期; an
+/// estimate of what a period just ended came to (`预计完成`, `预计全县生产总值…`) is no plan.
+pub(super) const NOT_CUES: &[&str] = &[
+    "模拟",
+    "虚拟",
+    "好于预期",
+    "超出预期",
+    "超预期",
+    "高于预期",
+    "低于预期",
+    "不及预期",
+    "符合预期",
+    "预期寿命",
+    "预计完成",
+    "预计实现",
+    "预计数",
+    "预计全县",
+    "预计全市",
+    "预计全区",
+    "预计全省",
+];
 /// Words that make a clause report a result. Bare 共 is not one (企校共建); 共 opening the
 /// clause (`共列出服务企业230家`) or right before the number (`共12项`) is, checked apart.
 pub(super) const DONE_CUES: &[&str] = &[
@@ -61,15 +82,9 @@ pub(super) const DONE_CUES: &[&str] = &[
     "总共",
 ];
 
-/// What the sentence's own words say of a fact's role. `plan_section` tells whether the
-/// fact stands in a plan section, None when that is not known yet (then a cue is looked for
-/// wherever it stands).
-pub(super) fn role_of(
-    cs: &Chars,
-    q: &Quantity,
-    plan_section: Option<bool>,
-    prev_end: usize,
-) -> Said {
+/// What the sentence's own words say of a fact's role, and what its line says ([`LineCues`]);
+/// the section decides the rest ([`Said::role`]).
+pub(super) fn role_of(cs: &Chars, q: &Quantity, prev_end: usize, line: &LineCues) -> Said {
     // A cue governs its own clause and the list that follows it (`力争新增高企5家，省级高新
     // 技术产品8个`): read back three clauses within the sentence.
     let from = back_to(cs, q.start, is_sentence_end);
@@ -92,6 +107,12 @@ pub(super) fn role_of(
     // Only the words since the number before count: `在去年完成19家企业的基础上扩大到40家`
     // makes 19 a result and leaves 40 to the plan.
     let clause = clause_since(cs, q.start, prev_end);
+    // The parts of a planned total are planned (`已立项的项目12个` among the projects to
+    // start); so is an estimated total of a time to come (`预计共有`).
+    if line.in_target_breakdown() || clause.contains("预计共") || clause.contains("预计累计")
+    {
+        return Said::Target;
+    }
     static DONE: OnceLock<Words> = OnceLock::new();
     let done = words(&DONE, &[DONE_CUES]).is_match(clause)
         || clause.ends_with('共')
@@ -108,10 +129,137 @@ pub(super) fn role_of(
             .find_iter(sentence)
             .any(|(_, _, list)| list == 0)
     };
-    if plan_section == Some(true) || cue() {
+    // `兴建约2万个单位的目标`, `其中3千个单位将于明年完工`: the number is
+    // what a target holds, or what the clause says is to come.
+    if line.target_list
+        || cue()
+        || after.contains("的目标")
+        || after.contains("将于")
+        || after.contains("将在")
+    {
         Said::Target
+    } else if line.review {
+        Said::Done
     } else {
         Said::Open
+    }
+}
+
+/// What a line says of the roles of its numbers: it opens by looking back (`过去五年，…`,
+/// `一年来`), or a colon has opened a list of targets (`主要预期目标是：…`) before the number.
+pub(super) struct LineCues {
+    pub(super) review: bool,
+    pub(super) target_list: bool,
+    /// How far the line has been read for colons.
+    next: usize,
+    /// The open brackets, each with whether it breaks down a target just before it
+    /// (`计划开工项目42个，总投资14亿元（包括：已立项的项目12个…）`: the parts are planned too).
+    brackets: Vec<bool>,
+    /// How far the line has been read for brackets.
+    bracket_next: usize,
+}
+
+/// Openings of a paragraph that looks back on the period reported.
+const REVIEW_OPENERS: &[&str] = &["过去", "去年", "上年", "回顾", "这一年", "这五年"];
+
+/// Words of a sentence that announces the targets listed after its colon, and words that
+/// make it report on them instead (`目标完成情况：`, `围绕年初确定的目标：`).
+const PLAN_LEADS: &[&str] = &[
+    "目标",
+    "预期",
+    "工作安排",
+    "体系安排",
+    "工作计划",
+    "工作打算",
+    "工作思路",
+    "做好以下",
+    "抓好以下",
+    "主要任务",
+    "重点工作",
+];
+const REPORT_WORDS: &[&str] = &[
+    "完成",
+    "情况",
+    "实现",
+    "成效",
+    "成绩",
+    "取得",
+    "回顾",
+    "确定的",
+    "年初",
+    "围绕",
+];
+
+impl LineCues {
+    pub(super) fn new(cs: &Chars) -> LineCues {
+        let opening = cs.str(0, cs.len().min(12));
+        let opening = opening.trim_start_matches([' ', '\u{3000}', '\t']);
+        // `一年来`, `五年来`, `今年以来` within the first words.
+        let years = opening.chars().take(6).collect::<String>();
+        let review = REVIEW_OPENERS.iter().any(|w| opening.starts_with(w))
+            || years.contains("年来")
+            || years.contains("年以来");
+        LineCues {
+            review,
+            target_list: false,
+            next: 0,
+            brackets: Vec::new(),
+            bracket_next: 0,
+        }
+    }
+
+    /// Reads the line up to `to` for brackets; `prev` is where the fact before ended and
+    /// whether it is a target.
+    pub(super) fn brackets_to(&mut self, cs: &Chars, to: usize, prev: Option<(usize, bool)>) {
+        let from = self.bracket_next;
+        for k in from..to {
+            match cs.get(k) {
+                Some('（' | '(') => {
+                    let opens_breakdown = prev.is_some_and(|(end, target)| {
+                        target
+                            && end <= k
+                            && cs
+                                .get(end..k)
+                                .is_some_and(|s| s.iter().all(|&c| matches!(c, '，' | ',')))
+                    });
+                    self.brackets.push(opens_breakdown);
+                }
+                Some('）' | ')') => {
+                    self.brackets.pop();
+                }
+                _ => {}
+            }
+        }
+        self.bracket_next = self.bracket_next.max(to);
+    }
+
+    /// True inside a breakdown of a target (see `brackets`).
+    pub(super) fn in_target_breakdown(&self) -> bool {
+        self.brackets.last() == Some(&true)
+    }
+
+    /// Reads the line up to `to` for colons that open a list of targets; each is a lead
+    /// (`leads`, line offsets) for the rest of the document too.
+    pub(super) fn advance(&mut self, cs: &Chars, to: usize, leads: &mut Vec<usize>) {
+        while self.next < to {
+            let rest = cs.get(self.next..to).unwrap_or(&[]);
+            let Some(p) = rest.iter().position(|&c| c == '：' || c == ':') else {
+                self.next = to;
+                break;
+            };
+            let colon = self.next + p;
+            self.next = colon + 1;
+            // The clause before the colon, or when it names nothing its whole sentence
+            // (`…指标体系安排，具体为：`).
+            let clause = cs.str(back_to(cs, colon, is_boundary), colon);
+            let sentence = cs.str(back_to(cs, colon, is_sentence_end), colon);
+            let leads_in = |s: &str| PLAN_LEADS.iter().any(|w| s.contains(w));
+            let span = if leads_in(clause) { clause } else { sentence };
+            if leads_in(span) && !REPORT_WORDS.iter().any(|w| span.contains(w)) {
+                self.target_list = true;
+                leads.push(colon);
+            }
+        }
     }
 }
 

@@ -41,6 +41,9 @@ pub(super) const LEAD_WORDS: &[&str] = &[
     "力争",
     "计划",
     "拟",
+    "安排",
+    "完成",
+    "实现",
     "预计",
     "确保",
     "去年",
@@ -186,6 +189,16 @@ pub(super) fn subject_of(cs: &Chars, q: &Quantity, prev_end: usize) -> Option<St
         s
     };
     let s = s.trim_start_matches(['对', '向', '为', '在', '与', '和', '把', '将']);
+    // `人均收入从不到3万元增加到4.6万元`: the base of the change is not part of the subject.
+    let s = match s.find('从') {
+        Some(b)
+            if s.get(b + '从'.len_utf8()..)
+                .is_some_and(|r| r.contains(|c: char| c.is_ascii_digit())) =>
+        {
+            s.get(..b).unwrap_or(s)
+        }
+        _ => s,
+    };
     let n = s.chars().count();
     // A lone character, or a verb with no object (`组织`, `申报`), says nothing of what was
     // counted: null rather than wrong.
@@ -200,7 +213,9 @@ pub(super) fn subject_of(cs: &Chars, q: &Quantity, prev_end: usize) -> Option<St
 pub(super) fn noun_after(cs: &Chars, end: usize) -> Option<String> {
     static STOP: OnceLock<CharSet> = OnceLock::new();
     let stop = STOP.get_or_init(|| {
-        CharSet::of_matching(|c| "到在参加开展进行被为与对向了的等和及并将从于由把给让".contains(c))
+        CharSet::of_matching(|c| {
+            "到在参加开展进行被为与对向了的等和及并将从于由把给让均已都".contains(c)
+        })
     });
     let n = cs
         .iter()
