@@ -404,7 +404,41 @@ pub(super) fn measures_a_result(cs: &Chars, q: &Quantity) -> bool {
     if base_of_change {
         return false;
     }
-    !(q.unit == "%" && after.starts_with("政策"))
+    if q.unit == "%" && after.starts_with("政策") {
+        return false;
+    }
+    // `在31个省区中，…有23个…`: a sentence opened by a set of peers (`在…中，`) and what its
+    // members do, not the report's own (`在12个基地考核中居前列` counts the report's peers and
+    // stays a fact).
+    let sentence = cs.str(back_to(cs, q.start, is_sentence_end), q.start);
+    let among = |s: &str| s.contains("中，") || s.contains("中,");
+    let frame = sentence.strip_prefix('在').is_some_and(|r| {
+        r.starts_with(|c: char| c.is_ascii_digit() || is_cn_numeral(c)) && among(r)
+    });
+    let frame_itself = before.starts_with('在') && {
+        let rest_len = cs
+            .iter()
+            .skip(q.end)
+            .take(16)
+            .take_while(|&&c| !matches!(c, '。' | '；' | ';' | '\n'))
+            .count();
+        among(cs.str(q.end, q.end + rest_len + 1))
+    };
+    if frame || frame_itself {
+        return false;
+    }
+    // `根据中央确定的增长7%的目标`: another body's figure cited as the basis.
+    if (before.starts_with("根据") || before.starts_with("依据")) && next == Some('的') {
+        return false;
+    }
+    // `保障好14亿人的粮食安全`: a population as the background of a sentence.
+    if q.unit == "人" && q.value >= 1e8 && next == Some('的') {
+        return false;
+    }
+    // `18条产业链`, `10个产业集群` before their noun: the count names a set.
+    let noun = cs.str(q.end, (q.end + 10).min(cs.len()));
+    let noun = noun.split(|c: char| !is_han(c)).next().unwrap_or("");
+    !(q.kind == FactKind::Count && (noun.contains("产业链") || noun.contains("集群")))
 }
 
 /// Refuses ordinals, codes and names.
