@@ -166,11 +166,21 @@ pub(crate) fn runs_of_lines(text: &str, run_bytes: usize) -> Vec<&str> {
     let mut from = 0;
     while from < text.len() {
         let past = from.saturating_add(run_bytes.max(1));
-        let end = text
-            .as_bytes()
-            .get(past..)
-            .and_then(|rest| memchr::memchr(b'\n', rest))
-            .map_or(text.len(), |p| past + p + 1);
+        let next_line_end = |at: usize| {
+            text.as_bytes()
+                .get(at..)
+                .and_then(|rest| memchr::memchr(b'\n', rest))
+                .map_or(text.len(), |p| at + p + 1)
+        };
+        // Never between the two lines of a number a hard wrap cuts (`1⏎2248元`): the facts
+        // join them, as one thread does.
+        let mut end = next_line_end(past);
+        for _ in 0..crate::facts::MAX_WRAPS {
+            if end >= text.len() || !crate::facts::wraps_a_number(text.as_bytes(), end) {
+                break;
+            }
+            end = next_line_end(end);
+        }
         let Some(run) = text.get(from..end) else {
             break;
         };

@@ -110,6 +110,12 @@ pub(super) fn quantity_at(
     let mult = scale.unwrap_or(1.0);
     let value = scaled(value, mult);
     let max = max.map(|m| scaled(m, mult));
+    // `7⏎场`: a hard wrap between the number and its unit.
+    let k = if !a.chinese && cs.get(k) == Some(&'\n') && unit_at(cs, k + 1).is_some() {
+        k + 1
+    } else {
+        k
+    };
     let (unit, kind, mut end) = match unit_at(cs, k) {
         Some((u, _, e)) if unit_is_word(u, cs.get(e).copied()) => return None,
         Some((u, kind, e)) => (u, kind, e),

@@ -153,7 +153,7 @@ pub(crate) fn find_from(text: &str, base: usize) -> Found {
     // Chars before the line.
     let mut base = base;
     let mut cs = Chars::new("");
-    for text in crate::text::lines(text) {
+    for text in wrapped_lines(text) {
         cs.set(text);
         find_in_line(&cs, &mut line);
         found.facts.extend(line.facts.drain(..).map(|mut f: Fact| {
@@ -173,6 +173,47 @@ pub(crate) fn find_from(text: &str, base: usize) -> Found {
         base += cs.len();
     }
     found
+}
+
+/// The lines of `text`, a line that a hard wrap cuts inside a number (`1⏎2248元`) joined with
+/// the next ([`wraps_a_number`]; a thread's run never ends there either).
+fn wrapped_lines(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut lines = crate::text::lines(text).peekable();
+    let start_of = move |s: &str| (s.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    std::iter::from_fn(move || {
+        let first = lines.next()?;
+        let from = start_of(first);
+        let mut end = from + first.len();
+        // Bounded, as the split of runs is: a column of numbers is no wrapped sentence.
+        for _ in 0..MAX_WRAPS {
+            let Some(next) = lines.peek() else { break };
+            if !wraps_a_number(text.as_bytes(), end) {
+                break;
+            }
+            end = start_of(next) + next.len();
+            lines.next();
+        }
+        text.get(from..end)
+    })
+}
+
+/// How many line ends inside numbers are joined in a row, at most.
+pub(crate) const MAX_WRAPS: usize = 64;
+
+/// True when the line end right before byte `end` of `text` stands between a digit and a digit
+/// or a char that may start a unit (a Han char): a hard wrap inside a number or before its unit.
+pub(crate) fn wraps_a_number(text: &[u8], end: usize) -> bool {
+    let Some(nl) = end.checked_sub(1) else {
+        return false;
+    };
+    text.get(nl) == Some(&b'\n')
+        && nl
+            .checked_sub(1)
+            .and_then(|p| text.get(p))
+            .is_some_and(u8::is_ascii_digit)
+        && text
+            .get(end)
+            .is_some_and(|b| b.is_ascii_digit() || *b >= 0xE0)
 }
 
 /// The facts found, given their sections and roles: a fact whose words say nothing takes its
@@ -566,6 +607,70 @@ mod tests {
         ] {
             assert!(facts(t).is_empty(), "{t}: {:?}", facts(t));
         }
+    }
+
+    #[test]
+    fn a_hard_wrap_inside_a_number_or_before_its_unit() {
+        let f = one("居民人均收入3\n4512元。");
+        assert_eq!((f.text.as_str(), f.value), ("3\n4512元", 34512.0));
+        let f = facts("全年举办讲座9\n场,培训2\n千人。");
+        assert_eq!((f[0].value, f[0].unit.as_str()), (9.0, "场"));
+        // A run of a thread never ends inside such a number.
+        let text = "第一段文字1\n2248元\n";
+        let runs = crate::parallel::runs_of_lines(text, 1);
+        assert_eq!(runs, vec![text]);
+    }
+
+    fn roles(text: &str) -> Vec<(String, FactRole)> {
+        facts(text).into_iter().map(|f| (f.text, f.role)).collect()
+    }
+
+    #[test]
+    fn plans_told_from_results_by_the_lines_own_words() {
+        // A colon opening a list of targets; a bracket breaking down a planned total.
+        let r = roles("本年度主要预期目标是:工业增加值增长7%,新增就业2100人以上。");
+        assert!(r.iter().all(|(_, role)| *role == FactRole::Target), "{r:?}");
+        let r = roles("年内计划新建学校6所,投资3亿元(其中:已完成设计的项目2个)。");
+        assert!(r.iter().all(|(_, role)| *role == FactRole::Target), "{r:?}");
+        // A lead announces the plans of the lines after it, in sections of no role.
+        let r = roles("为实现上述目标,重点做好以下工作:\n新建公园4个。\n");
+        assert_eq!(r, vec![("4个".to_string(), FactRole::Target)]);
+        // A paragraph that looks back reports results, even in a plan section.
+        let sections = [Section {
+            start: 0,
+            end: 100,
+            level: 1,
+            marker: "一、".to_string(),
+            title: "今后五年目标任务".to_string(),
+            role: SectionRole::Plan,
+        }];
+        let (f, _) = find(
+            "过去五年,全县新增企业350家。\n",
+            &sections,
+            SectionRole::Other,
+        );
+        assert_eq!(f.first().map(|f| f.role), Some(FactRole::Achievement));
+        // An estimate of a period just ended is a result; a forecast of the year is a target.
+        assert_eq!(
+            one("上半年预计完成产值12亿元。").role,
+            FactRole::Achievement
+        );
+        assert_eq!(one("预计全年完成产值25亿元。").role, FactRole::Target);
+        assert_eq!(
+            one("经济恢复好于预期,增长3.2%。").role,
+            FactRole::Achievement
+        );
+    }
+
+    #[test]
+    fn a_rate_that_lost_its_percent_is_a_fact_with_a_warning() {
+        let (f, w) = find("税收收入同比增长17.5,", &[], SectionRole::Other);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].value, f[0].unit.as_str(), f[0].kind),
+            (17.5, "", FactKind::Growth)
+        );
+        assert_eq!(w.first().map(|w| w.kind), Some(WarningKind::MissingUnit));
     }
 
     #[test]

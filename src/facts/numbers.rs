@@ -77,6 +77,14 @@ pub(super) fn parse_arabic(cs: &[char], i: usize) -> Option<Num> {
             }
         }
     }
+    // `1⏎2248元`: a hard wrap inside the digits, when the number goes on to a Han char.
+    if cs.get(end) == Some(&'\n') && digits(end + 1) > 0 {
+        let d = digits(end + 1);
+        if cs.get(end + 1 + d).is_some_and(|&c| is_han(c)) {
+            s.extend(cs.get(end + 1..end + 1 + d)?);
+            end += 1 + d;
+        }
+    }
     let mut decimal_comma = false;
     if matches!(cs.get(end), Some('.')) && digits(end + 1) > 0 {
         let f = digits(end + 1);
