@@ -389,7 +389,7 @@ pub(super) fn measures_a_result(cs: &Chars, q: &Quantity) -> bool {
     {
         return false;
     }
-    let base_of_change = before.ends_with('从')
+    let base_of_change = before.ends_with(['从', '由'])
         && [
             "增加到",
             "提高到",

@@ -411,9 +411,15 @@ fn subject_for(cs: &Chars, q: &Quantity, kind: FactKind, prev: Option<&Fact>) ->
     let between = cs.str(prev.end, q.start);
     // `收入分别达到5.2万元和2.8万元`: the second of a pair shares the first's subject.
     let pair = matches!(between, "和" | "、" | "与" | "及" | "至") && prev.unit == q.unit;
+    // `一般公共预算收入增长6%达4.21亿元`: the level the growth reached, of the same quantity.
+    let reached = prev.kind == FactKind::Growth
+        && matches!(
+            between,
+            "达" | "达到" | "为" | "至" | "，达" | ",达" | "，达到" | ",达到"
+        );
     // `规上新产品产值67.3亿元，同比增长22.1%`: the growth of the quantity before.
     let growth = kind == FactKind::Growth && !between.contains(is_sentence_end);
-    if pair || growth {
+    if pair || growth || reached {
         if let Some(s) = &prev.subject {
             return Some(s.clone());
         }

@@ -44,6 +44,7 @@ pub(super) const LEAD_WORDS: &[&str] = &[
     "安排",
     "完成",
     "实现",
+    "实际",
     "预计",
     "确保",
     "去年",
@@ -190,10 +191,14 @@ pub(super) fn subject_of(cs: &Chars, q: &Quantity, prev_end: usize) -> Option<St
     };
     let s = s.trim_start_matches(['对', '向', '为', '在', '与', '和', '把', '将']);
     // `人均收入从不到3万元增加到4.6万元`: the base of the change is not part of the subject.
-    let s = match s.find('从') {
+    // `棉花由224万吨增加到`: 由 likewise.
+    let s = match s.find(['从', '由']) {
         Some(b)
-            if s.get(b + '从'.len_utf8()..)
-                .is_some_and(|r| r.contains(|c: char| c.is_ascii_digit())) =>
+            if s.get(b + '从'.len_utf8()..).is_some_and(|r| {
+                r.chars()
+                    .take(3)
+                    .any(|c| c.is_ascii_digit() || is_cn_numeral(c))
+            }) =>
         {
             s.get(..b).unwrap_or(s)
         }
