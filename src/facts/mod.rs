@@ -397,6 +397,17 @@ fn kind_of(cs: &Chars, q: &Quantity, prev: Option<&Fact>) -> (FactKind, bool) {
 /// this one pairs with it or is its growth, or the noun after a count.
 fn subject_for(cs: &Chars, q: &Quantity, kind: FactKind, prev: Option<&Fact>) -> Option<String> {
     let prev_end = prev.map_or(0, |f| f.end);
+    // `八成以上行政村`, `三分之二的乡镇`: a share in words measures the noun after it.
+    if q.unit == "%" && cs.get(q.start).is_some_and(|&c| is_cn_numeral(c)) {
+        let from = if cs.get(q.end) == Some(&'的') {
+            q.end + 1
+        } else {
+            q.end
+        };
+        if let Some(noun) = noun_after(cs, from) {
+            return Some(noun);
+        }
+    }
     // `共批出3万个学位`: a count measures the noun after its measure word, when one stands.
     if kind == FactKind::Count && !q.unit.is_empty() {
         if let Some(noun) = noun_after(cs, q.end) {

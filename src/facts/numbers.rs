@@ -253,14 +253,79 @@ pub(super) fn scale_at(cs: &[char], i: usize) -> Option<(f64, usize)> {
     None
 }
 
+/// `三分之二` (two thirds, 66.6667 %), with a suffix such as 以上.
+fn fraction_in_words(cs: &[char], i: usize) -> Option<Quantity> {
+    let den = parse_chinese(cs, i, false)?;
+    if !starts_with_at(cs, den.end, "分之") || den.value < 2.0 {
+        return None;
+    }
+    let from = den.end + 2;
+    let num = parse_chinese(cs, from, false).or_else(|| {
+        (cs.get(from) == Some(&'一')).then_some(Num {
+            value: 1.0,
+            end: from + 1,
+            decimal_comma: false,
+            chinese: true,
+        })
+    })?;
+    if num.value >= den.value {
+        return None;
+    }
+    let value = (num.value / den.value * 100.0 * 1e4).round() / 1e4;
+    Some(in_words(cs, i, num.end, value))
+}
+
+/// `八成以上` (80 % or more): a Chinese digit with 成 for tenths; not 成 that starts a word
+/// (`三成员`, `成为`, `成果`) nor a lone 一 (`一成不变`).
+fn tenths(cs: &[char], i: usize) -> Option<Quantity> {
+    let d = crate::text::cn_digit(*cs.get(i)?)?;
+    if d <= 1 || cs.get(i + 1) != Some(&'成') {
+        return None;
+    }
+    let before_numeral = i
+        .checked_sub(1)
+        .and_then(|p| cs.get(p))
+        .is_some_and(|&c| is_cn_numeral(c));
+    let word_after = cs
+        .get(i + 2)
+        .is_some_and(|&c| "员为立功效果本长就绩交熟型品片群套规倍不".contains(c));
+    if before_numeral || word_after {
+        return None;
+    }
+    Some(in_words(cs, i, i + 2, f64::from(d) * 10.0))
+}
+
+/// A percent written in words from `start`, its number ending at `end`, with its suffix.
+fn in_words(cs: &[char], start: usize, end: usize, value: f64) -> Quantity {
+    let mut end = end;
+    let approx = suffix_at(cs, end).map(|(ap, e)| {
+        end = e;
+        ap
+    });
+    Quantity {
+        start,
+        end,
+        value,
+        max: None,
+        unit: "%",
+        kind: FactKind::Percent,
+        approx,
+        decimal_comma: false,
+        negative: false,
+        lost_unit: false,
+    }
+}
+
 /// `百分之三十` (30%), `百分之十五点五`, `千分之五` (5‰), with a suffix such as 以上.
 pub(super) fn percent_in_words(cs: &[char], i: usize) -> Option<Quantity> {
     let (unit, from) = if starts_with_at(cs, i, "百分之") {
         ("%", i + 3)
     } else if starts_with_at(cs, i, "千分之") {
         ("‰", i + 3)
+    } else if starts_with_at(cs, i, "万分之") {
+        ("‱", i + 3)
     } else {
-        return None;
+        return fraction_in_words(cs, i).or_else(|| tenths(cs, i));
     };
     let num = if cs.get(from).is_some_and(|c| c.is_ascii_digit()) {
         parse_arabic(cs, from)?

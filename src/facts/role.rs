@@ -140,6 +140,9 @@ pub(super) fn role_of(cs: &Chars, q: &Quantity, prev_end: usize, line: &LineCues
         Said::Target
     } else if line.review {
         Said::Done
+    } else if clause.contains("控制在") && q.approx == Some(Approx::Less) {
+        // `失业率控制在5%以内`: a ceiling set, unless a review reports it was kept.
+        Said::Bound
     } else {
         Said::Open
     }
@@ -272,6 +275,8 @@ pub(crate) enum Said {
     Target,
     /// No cue either way: a target in a plan section, else a result.
     Open,
+    /// A ceiling set (`控制在…以内`): a result in a review section, else a target.
+    Bound,
 }
 
 impl Said {
@@ -282,6 +287,8 @@ impl Said {
             Said::Target => FactRole::Target,
             Said::Open if section_role == SectionRole::Plan => FactRole::Target,
             Said::Open => FactRole::Achievement,
+            Said::Bound if section_role == SectionRole::Review => FactRole::Achievement,
+            Said::Bound => FactRole::Target,
         }
     }
 }

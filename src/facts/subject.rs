@@ -229,8 +229,21 @@ pub(super) fn noun_after(cs: &Chars, end: usize) -> Option<String> {
         .take_while(|&&c| is_han(c) && !stop.contains(c))
         .count();
     let noun = cs.str(end, end + n);
+    // The verb the noun goes on to (`三分之二的乡镇完成改造`) is no part of it.
+    let noun = VERBS_AFTER
+        .iter()
+        .filter_map(|v| noun.find(v))
+        .min()
+        .and_then(|b| noun.get(..b))
+        .unwrap_or(noun);
+    let n = noun.chars().count();
     ((2..=12).contains(&n) && !BARE_VERBS.contains(&noun)).then(|| noun.to_string())
 }
+
+/// Verbs that end the noun after a number: `…的乡镇完成改造`.
+const VERBS_AFTER: &[&str] = &[
+    "完成", "建成", "实现", "达到", "获得", "纳入", "全部", "稳定", "通过", "开展", "设立",
+];
 
 /// Verbs that, standing alone before a number, name the action and not the thing counted.
 pub(super) const BARE_VERBS: &[&str] = &[
