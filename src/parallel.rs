@@ -239,7 +239,17 @@ mod tests {
             crate::run(text, None, "utf-8".into(), text.len(), split, &mut |_| {})
         };
         let mut split_any = false;
-        for (name, text) in fixtures() {
+        // Numbers a hard wrap cuts and leads that announce plans, at every place of a run.
+        let mut synthetic = String::new();
+        for k in 0..300 {
+            synthetic.push_str(&format!(
+                "第{k}段，收入增长6%达1\n{k}万元。\n为实现上述目标，重点做好以下工作：\n\
+                 新建公园{k}个。\n过去五年，新增企业3\n{k}家。\n"
+            ));
+        }
+        let mut texts = fixtures();
+        texts.push(("synthetic".to_string(), synthetic));
+        for (name, text) in texts {
             let one = run(&text, Split::new(Some(1)));
             for (threads, run_bytes) in [(2, 300), (3, 1000), (4, 4096)] {
                 let split = Split {

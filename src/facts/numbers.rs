@@ -255,6 +255,11 @@ pub(super) fn scale_at(cs: &[char], i: usize) -> Option<(f64, usize)> {
 
 /// `三分之二` (two thirds, 66.6667 %), with a suffix such as 以上.
 fn fraction_in_words(cs: &[char], i: usize) -> Option<Quantity> {
+    // A denominator of one or two numerals (三, 十二): one look at the chars after it tells
+    // nearly every numeral of a text that no fraction starts there.
+    if cs.get(i + 1) != Some(&'分') && cs.get(i + 2) != Some(&'分') {
+        return None;
+    }
     let den = parse_chinese(cs, i, false)?;
     if !starts_with_at(cs, den.end, "分之") || den.value < 2.0 {
         return None;
