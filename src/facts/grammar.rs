@@ -365,9 +365,10 @@ pub(super) fn measures_a_result(cs: &Chars, q: &Quantity) -> bool {
             return false;
         }
     }
-    if ["起征点", "门槛", "免征额"]
-        .iter()
-        .any(|w| before.contains(w))
+    if before.contains(['征', '槛'])
+        && ["起征点", "门槛", "免征额"]
+            .iter()
+            .any(|w| contains_word(before, w))
     {
         return false;
     }
@@ -416,8 +417,16 @@ pub(super) fn measures_a_result(cs: &Chars, q: &Quantity) -> bool {
     // `在31个省区中，…有23个…`: a sentence opened by a set of peers (`在…中，`) and what its
     // members do, not the report's own (`在12个基地考核中居前列` counts the report's peers and
     // stays a fact).
-    let sentence = cs.str(back_to(cs, q.start, is_sentence_end), q.start);
-    let among = |s: &str| s.contains("中，") || s.contains("中,");
+    // The frame opens the sentence a few clauses before: 60 chars back are enough.
+    let lo = q.start.saturating_sub(60);
+    let opens = cs
+        .get(lo..q.start)
+        .unwrap_or(&[])
+        .iter()
+        .rposition(|&c| is_sentence_end(c))
+        .map_or(lo, |p| lo + p + 1);
+    let sentence = cs.str(opens, q.start);
+    let among = |s: &str| contains_word(s, "中，") || contains_word(s, "中,");
     let frame = sentence.strip_prefix('在').is_some_and(|r| {
         r.starts_with(|c: char| c.is_ascii_digit() || is_cn_numeral(c)) && among(r)
     });
@@ -444,7 +453,9 @@ pub(super) fn measures_a_result(cs: &Chars, q: &Quantity) -> bool {
     // `18条产业链`, `10个产业集群` before their noun: the count names a set.
     let noun = cs.str(q.end, (q.end + 10).min(cs.len()));
     let noun = noun.split(|c: char| !is_han(c)).next().unwrap_or("");
-    !(q.kind == FactKind::Count && (noun.contains("产业链") || noun.contains("集群")))
+    !(q.kind == FactKind::Count
+        && noun.contains(['链', '群'])
+        && (contains_word(noun, "产业链") || contains_word(noun, "集群")))
 }
 
 /// Refuses ordinals, codes and names.

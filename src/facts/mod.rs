@@ -140,11 +140,23 @@ pub(crate) fn find(
     sections: &[Section],
     doc_role: SectionRole,
 ) -> (Vec<Fact>, Vec<Warning>) {
-    settle(find_from(text, 0), sections, doc_role)
+    // Known sections spare the look for cue words where every number plans anyway.
+    let plan = |at: usize| {
+        section_at(sections, at)
+            .and_then(|s| sections.get(s))
+            .map_or(doc_role, |s| s.role)
+            == SectionRole::Plan
+    };
+    settle(lines_of(text, 0, &plan), sections, doc_role)
 }
 
 /// The facts of `text`, a run of whole lines that starts `base` chars into the cleaned text.
 pub(crate) fn find_from(text: &str, base: usize) -> Found {
+    lines_of(text, base, &|_| false)
+}
+
+/// [`find_from`], told by `plan` (given a char offset in the text) where a section plans.
+fn lines_of(text: &str, base: usize, plan: &dyn Fn(usize) -> bool) -> Found {
     // A fact's grammar and context never reach past its line (every look back or ahead stops
     // at a clause or sentence end, and a line end is both), so each line is read on its own:
     // its chars fit in cache, and the whole text is never held as chars.
@@ -155,7 +167,7 @@ pub(crate) fn find_from(text: &str, base: usize) -> Found {
     let mut cs = Chars::new("");
     for text in wrapped_lines(text) {
         cs.set(text);
-        find_in_line(&cs, &mut line);
+        find_in_line(&cs, &mut line, &|at| plan(base + at));
         found.facts.extend(line.facts.drain(..).map(|mut f: Fact| {
             f.start += base;
             f.end += base;
@@ -246,11 +258,12 @@ pub(crate) fn settle(
 /// The facts of one line, at offsets in the line, in four steps for each number: its
 /// quantity ([`read_quantity`]), its kind ([`kind_of`]), what its words say of its role
 /// ([`role_of`], with what the line says: [`LineCues`]) and its subject ([`subject_for`]).
-fn find_in_line(cs: &Chars, out: &mut Found) {
+fn find_in_line(cs: &Chars, out: &mut Found, plan: &dyn Fn(usize) -> bool) {
     // The chars a number starts with, one bitmap look each (every char of the text is asked).
     static NUMERALS: OnceLock<CharSet> = OnceLock::new();
     let numerals = NUMERALS.get_or_init(|| CharSet::of_matching(is_cn_numeral));
-    let mut cues = LineCues::new(cs);
+    // Made at the line's first number: most lines hold none.
+    let mut cues: Option<LineCues> = None;
     let mut i = 0;
     while i < cs.len() {
         let c = cs.get(i).copied().unwrap_or(' ');
@@ -262,6 +275,7 @@ fn find_in_line(cs: &Chars, out: &mut Found) {
             i = skip_number(cs, i);
             continue;
         };
+        let cues = cues.get_or_insert_with(|| LineCues::new(cs));
         cues.advance(cs, q.start, &mut out.leads);
         let prev_said = out.said.last().copied();
         let prev_target = out
@@ -273,7 +287,8 @@ fn find_in_line(cs: &Chars, out: &mut Found) {
         let prev = out.facts.last();
         let (kind, down) = kind_of(cs, &q, prev);
         let prev_end = prev.map_or(0, |f: &Fact| f.end);
-        out.said.push(role_of(cs, &q, prev_end, &cues));
+        out.said
+            .push(role_of(cs, &q, prev_end, cues, plan(q.start)));
         let subject = subject_for(cs, &q, kind, prev);
         let span = cs.str(q.start, q.end).to_string();
         if q.decimal_comma {
@@ -317,7 +332,14 @@ fn find_in_line(cs: &Chars, out: &mut Found) {
         });
         i = q.end;
     }
-    cues.advance(cs, cs.len(), &mut out.leads);
+    // A lead after the line's last number (or in a line of none) leads the lines after it.
+    match cues.as_mut() {
+        Some(cues) => cues.advance(cs, cs.len(), &mut out.leads),
+        None if has_colon(cs.str(0, cs.len())) => {
+            LineCues::new(cs).advance(cs, cs.len(), &mut out.leads)
+        }
+        None => {}
+    }
 }
 
 /// Past a number that is no fact, so that its tail is not read as another.

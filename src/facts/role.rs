@@ -46,18 +46,12 @@ pub(super) const TARGET_CUES: &[&str] = &[
     "下半年将",
 ];
 /// Words that hold a target cue without being one: 模拟 and 虚拟 are no 拟.
-/// An expectation met or missed (`好于预期`) and life expectancy (`预期寿命`) are no 预期; an
+/// Life expectancy (`预期寿命`) is no 预期 (nor an expectation met or missed:
+/// [`met_or_missed`]); an
 /// estimate of what a period just ended came to (`预计完成`, `预计全县生产总值…`) is no plan.
 pub(super) const NOT_CUES: &[&str] = &[
     "模拟",
     "虚拟",
-    "好于预期",
-    "超出预期",
-    "超预期",
-    "高于预期",
-    "低于预期",
-    "不及预期",
-    "符合预期",
     "预期寿命",
     "预计完成",
     "预计实现",
@@ -67,6 +61,17 @@ pub(super) const NOT_CUES: &[&str] = &[
     "预计全区",
     "预计全省",
 ];
+/// True when the cue at byte `at` of `sentence` is an expectation met or missed (`好于预期`,
+/// `超出预期`): told by the words before it, so that the list of cues needs no words that
+/// start with chars as common as 不 or 高.
+fn met_or_missed(sentence: &str, at: usize) -> bool {
+    let before = sentence.get(..at).unwrap_or("");
+    sentence.get(at..).is_some_and(|s| s.starts_with("预期"))
+        && ["好于", "超出", "超", "高于", "低于", "不及", "符合", "不如"]
+            .iter()
+            .any(|w| before.ends_with(w))
+}
+
 /// Words that make a clause report a result. Bare 共 is not one (企校共建); 共 opening the
 /// clause (`共列出服务企业230家`) or right before the number (`共12项`) is, checked apart.
 pub(super) const DONE_CUES: &[&str] = &[
@@ -83,8 +88,15 @@ pub(super) const DONE_CUES: &[&str] = &[
 ];
 
 /// What the sentence's own words say of a fact's role, and what its line says ([`LineCues`]);
-/// the section decides the rest ([`Said::role`]).
-pub(super) fn role_of(cs: &Chars, q: &Quantity, prev_end: usize, line: &LineCues) -> Said {
+/// the section decides the rest ([`Said::role`]). `plan` says the number stands in a plan
+/// section, when that is known (it only spares looking for cues).
+pub(super) fn role_of(
+    cs: &Chars,
+    q: &Quantity,
+    prev_end: usize,
+    line: &LineCues,
+    plan: bool,
+) -> Said {
     // A cue governs its own clause and the list that follows it (`力争新增高企5家，省级高新
     // 技术产品8个`): read back three clauses within the sentence.
     let from = back_to(cs, q.start, is_sentence_end);
@@ -109,8 +121,11 @@ pub(super) fn role_of(cs: &Chars, q: &Quantity, prev_end: usize, line: &LineCues
     let clause = clause_since(cs, q.start, prev_end);
     // The parts of a planned total are planned (`已立项的项目12个` among the projects to
     // start); so is an estimated total of a time to come (`预计共有`).
-    if line.in_target_breakdown() || clause.contains("预计共") || clause.contains("预计累计")
-    {
+    let estimated_total = || {
+        clause.contains('预')
+            && (contains_word(clause, "预计共") || contains_word(clause, "预计累计"))
+    };
+    if line.in_target_breakdown() || estimated_total() {
         return Said::Target;
     }
     static DONE: OnceLock<Words> = OnceLock::new();
@@ -127,20 +142,28 @@ pub(super) fn role_of(cs: &Chars, q: &Quantity, prev_end: usize, line: &LineCues
         static TARGET: OnceLock<Words> = OnceLock::new();
         words(&TARGET, &[TARGET_CUES, NOT_CUES])
             .find_iter(sentence)
-            .any(|(_, _, list)| list == 0)
+            .any(|(at, _, list)| list == 0 && !met_or_missed(sentence, at))
     };
     // `兴建约2万个单位的目标`, `其中3千个单位将于明年完工`: the number is
     // what a target holds, or what the clause says is to come.
-    if line.target_list
-        || cue()
-        || after.contains("的目标")
-        || after.contains("将于")
-        || after.contains("将在")
-    {
+    // One char look before each word: nearly no clause after a number holds 目 or 将.
+    let to_come = || {
+        static TO_COME: OnceLock<Words> = OnceLock::new();
+        after.contains(['目', '将'])
+            && words(&TO_COME, &[&["的目标", "将于", "将在"]]).is_match(after)
+    };
+    // In a plan section every number that reports no result is a target, cue or none.
+    if plan && !line.review {
+        return Said::Target;
+    }
+    if line.target_list || cue() || to_come() {
         Said::Target
     } else if line.review {
         Said::Done
-    } else if clause.contains("控制在") && q.approx == Some(Approx::Less) {
+    } else if clause.contains('控')
+        && contains_word(clause, "控制在")
+        && q.approx == Some(Approx::Less)
+    {
         // `失业率控制在5%以内`: a ceiling set, unless a review reports it was kept.
         Said::Bound
     } else {
@@ -164,6 +187,32 @@ pub(super) struct LineCues {
 
 /// Openings of a paragraph that looks back on the period reported.
 const REVIEW_OPENERS: &[&str] = &["过去", "去年", "上年", "回顾", "这一年", "这五年"];
+
+/// True when `line` holds the ASCII mark `ascii` or its full-width form `wide`.
+fn has_mark(line: &str, ascii: u8, wide: &memchr::memmem::Finder) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr(ascii, b).is_some() || wide.find(b).is_some()
+}
+
+/// True when `line` holds a colon, ASCII or full-width.
+pub(super) fn has_colon(line: &str) -> bool {
+    static WIDE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    has_mark(
+        line,
+        b':',
+        WIDE.get_or_init(|| memchr::memmem::Finder::new("：")),
+    )
+}
+
+/// True when `line` holds an opening bracket, ASCII or full-width.
+fn has_bracket(line: &str) -> bool {
+    static WIDE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    has_mark(
+        line,
+        b'(',
+        WIDE.get_or_init(|| memchr::memmem::Finder::new("（")),
+    )
+}
 
 /// Words of a sentence that announces the targets listed after its colon, and words that
 /// make it report on them instead (`目标完成情况：`, `围绕年初确定的目标：`).
@@ -195,19 +244,26 @@ const REPORT_WORDS: &[&str] = &[
 
 impl LineCues {
     pub(super) fn new(cs: &Chars) -> LineCues {
+        let line = cs.str(0, cs.len());
         let opening = cs.str(0, cs.len().min(12));
         let opening = opening.trim_start_matches([' ', '\u{3000}', '\t']);
         // `一年来`, `五年来`, `今年以来` within the first words.
-        let years = opening.chars().take(6).collect::<String>();
+        let years = opening
+            .char_indices()
+            .nth(6)
+            .and_then(|(b, _)| opening.get(..b))
+            .unwrap_or(opening);
         let review = REVIEW_OPENERS.iter().any(|w| opening.starts_with(w))
-            || years.contains("年来")
-            || years.contains("年以来");
+            || (years.contains('年')
+                && (contains_word(years, "年来") || contains_word(years, "年以来")));
+        // Most lines hold no colon or bracket: one SIMD look each spares them the reading.
+        let none = usize::MAX;
         LineCues {
             review,
             target_list: false,
-            next: 0,
+            next: if has_colon(line) { 0 } else { none },
             brackets: Vec::new(),
-            bracket_next: 0,
+            bracket_next: if has_bracket(line) { 0 } else { none },
         }
     }
 
@@ -233,7 +289,9 @@ impl LineCues {
                 _ => {}
             }
         }
-        self.bracket_next = self.bracket_next.max(to);
+        if self.bracket_next != usize::MAX {
+            self.bracket_next = self.bracket_next.max(to);
+        }
     }
 
     /// True inside a breakdown of a target (see `brackets`).
@@ -256,9 +314,11 @@ impl LineCues {
             // (`…指标体系安排，具体为：`).
             let clause = cs.str(back_to(cs, colon, is_boundary), colon);
             let sentence = cs.str(back_to(cs, colon, is_sentence_end), colon);
-            let leads_in = |s: &str| PLAN_LEADS.iter().any(|w| s.contains(w));
+            static LEADS: OnceLock<Words> = OnceLock::new();
+            static REPORTS: OnceLock<Words> = OnceLock::new();
+            let leads_in = |s: &str| words(&LEADS, &[PLAN_LEADS]).is_match(s);
             let span = if leads_in(clause) { clause } else { sentence };
-            if leads_in(span) && !REPORT_WORDS.iter().any(|w| span.contains(w)) {
+            if leads_in(span) && !words(&REPORTS, &[REPORT_WORDS]).is_match(span) {
                 self.target_list = true;
                 leads.push(colon);
             }

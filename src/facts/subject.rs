@@ -230,15 +230,22 @@ pub(super) fn noun_after(cs: &Chars, end: usize) -> Option<String> {
         .count();
     let noun = cs.str(end, end + n);
     // The verb the noun goes on to (`三分之二的乡镇完成改造`) is no part of it.
-    let noun = VERBS_AFTER
-        .iter()
-        .filter_map(|v| noun.find(v))
-        .min()
-        .and_then(|b| noun.get(..b))
-        .unwrap_or(noun);
+    static VERB_FIRSTS_SET: OnceLock<CharSet> = OnceLock::new();
+    let verb_firsts =
+        VERB_FIRSTS_SET.get_or_init(|| CharSet::of_matching(|c| VERB_FIRSTS.contains(c)));
+    let cut = noun.char_indices().find(|&(b, c)| {
+        verb_firsts.contains(c)
+            && noun
+                .get(b..)
+                .is_some_and(|r| VERBS_AFTER.iter().any(|v| starts_with_word(r, v)))
+    });
+    let noun = cut.and_then(|(b, _)| noun.get(..b)).unwrap_or(noun);
     let n = noun.chars().count();
     ((2..=12).contains(&n) && !BARE_VERBS.contains(&noun)).then(|| noun.to_string())
 }
+
+/// The first chars of [`VERBS_AFTER`].
+const VERB_FIRSTS: &str = "完建实达获纳全稳通开设";
 
 /// Verbs that end the noun after a number: `…的乡镇完成改造`.
 const VERBS_AFTER: &[&str] = &[

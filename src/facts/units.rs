@@ -266,7 +266,7 @@ pub(super) const MONEY_WORDS: &[&str] = &[
 pub(super) fn about_money(cs: &Chars, pstart: usize) -> bool {
     let from = back_to(cs, pstart, is_sentence_end);
     let sentence = cs.str(from, pstart);
-    MONEY_WORDS.iter().any(|w| sentence.contains(w))
+    MONEY_WORDS.iter().any(|w| contains_word(sentence, w))
 }
 
 /// The unit a clause names before its number: `参与人次达15万` counts 人次.
