@@ -460,8 +460,10 @@ fn subject_for(cs: &Chars, q: &Quantity, kind: FactKind, prev: Option<&Fact>) ->
     count_noun(cs, q, kind)
 }
 
+/// The noun after a count with no measure word (`12.6万低收入人口`): one with a measure word
+/// was tried first, in [`subject_for`].
 fn count_noun(cs: &Chars, q: &Quantity, kind: FactKind) -> Option<String> {
-    (kind == FactKind::Count)
+    (kind == FactKind::Count && q.unit.is_empty())
         .then(|| noun_after(cs, q.end))
         .flatten()
 }
