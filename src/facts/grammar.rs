@@ -337,40 +337,50 @@ pub(super) fn in_numeral_list(cs: &[char], i: usize) -> bool {
 /// 情况下`), a base to compare with (`从不到70万亿元增加到…`) and a rate in a policy's name
 /// (`加计扣除75%政策`).
 pub(super) fn measures_a_result(cs: &Chars, q: &Quantity) -> bool {
+    // Each look is made only where its cheap condition holds: this runs for every fact.
     let next = cs.get(q.end).copied();
     let after = cs.str(q.end, (q.end + 8).min(cs.len()));
-    let before = clause_before(cs, q.start);
+    let before = || clause_before(cs, q.start);
+    let char_before = q.start.checked_sub(1).and_then(|p| cs.get(p)).copied();
     let measure_or_money = matches!(q.kind, FactKind::Measure | FactKind::Money);
     if measure_or_money && next == Some('级') {
         return false;
     }
-    if q.kind == FactKind::Measure
-        && ["最高", "最大", "最长", "最深", "最宽", "首台", "首套"]
+    if q.kind == FactKind::Measure {
+        let before = before();
+        if ["最高", "最大", "最长", "最深", "最宽", "首台", "首套"]
             .iter()
             .any(|w| before.ends_with(w))
-    {
-        return false;
-    }
-    // A bound followed by what it bounds: a class of things, not a quantity of them.
-    let text = cs.str(q.start, q.end);
-    let bound = SUFFIXES
-        .iter()
-        .any(|&(w, ap)| ap != Approx::About && text.ends_with(w))
-        || (q.approx == Some(Approx::Less) && next == Some('的'));
-    let noun_next =
-        next.is_some_and(|c| c == '的' || (is_han(c) && !"和及并等将要在为是或与".contains(c)));
-    if bound && noun_next {
-        let opens = before.is_empty() || before.ends_with(['和', '及', '与', '或']);
-        if measure_or_money || opens {
+        {
             return false;
         }
     }
-    if before.contains(['征', '槛'])
-        && ["起征点", "门槛", "免征额"]
+    // A bound followed by what it bounds: a class of things, not a quantity of them.
+    if q.approx.is_some_and(|ap| ap != Approx::About) {
+        let text = cs.str(q.start, q.end);
+        let bound = SUFFIXES
             .iter()
-            .any(|w| contains_word(before, w))
-    {
-        return false;
+            .any(|&(w, ap)| ap != Approx::About && text.ends_with(w))
+            || (q.approx == Some(Approx::Less) && next == Some('的'));
+        let noun_next =
+            next.is_some_and(|c| c == '的' || (is_han(c) && !"和及并等将要在为是或与".contains(c)));
+        if bound && noun_next {
+            let before = before();
+            let opens = before.is_empty() || before.ends_with(['和', '及', '与', '或']);
+            if measure_or_money || opens {
+                return false;
+            }
+        }
+    }
+    if q.kind == FactKind::Money {
+        let before = before();
+        if before.contains(['征', '槛'])
+            && ["起征点", "门槛", "免征额"]
+                .iter()
+                .any(|w| contains_word(before, w))
+        {
+            return false;
+        }
     }
     if matches!(q.unit, "个") && (after.starts_with("方面") || after.starts_with('字')) {
         return false;
@@ -380,17 +390,18 @@ pub(super) fn measures_a_result(cs: &Chars, q: &Quantity) -> bool {
         && (next == Some('的')
             || ["连续", "历时", "经过", "通过", "为期", "用了"]
                 .iter()
-                .any(|w| before.ends_with(w)))
+                .any(|w| before().ends_with(w)))
     {
         return false;
     }
-    if ["的情况下", "的前提下", "的背景下"]
-        .iter()
-        .any(|w| after.starts_with(w))
+    if after.starts_with('的')
+        && ["的情况下", "的前提下", "的背景下"]
+            .iter()
+            .any(|w| after.starts_with(w))
     {
         return false;
     }
-    let base_of_change = before.ends_with(['从', '由'])
+    let base_of_change = matches!(char_before, Some('从' | '由'))
         && [
             "增加到",
             "提高到",
@@ -416,46 +427,55 @@ pub(super) fn measures_a_result(cs: &Chars, q: &Quantity) -> bool {
     }
     // `在31个省区中，…有23个…`: a sentence opened by a set of peers (`在…中，`) and what its
     // members do, not the report's own (`在12个基地考核中居前列` counts the report's peers and
-    // stays a fact).
-    // The frame opens the sentence a few clauses before: 60 chars back are enough.
-    let lo = q.start.saturating_sub(60);
-    let opens = cs
-        .get(lo..q.start)
-        .unwrap_or(&[])
-        .iter()
-        .rposition(|&c| is_sentence_end(c))
-        .map_or(lo, |p| lo + p + 1);
-    let sentence = cs.str(opens, q.start);
+    // stays a fact). The frame opens the sentence a few clauses before: 60 chars back are
+    // enough, and a 在 among them is looked for first.
     let among = |s: &str| contains_word(s, "中，") || contains_word(s, "中,");
-    let frame = sentence.strip_prefix('在').is_some_and(|r| {
-        r.starts_with(|c: char| c.is_ascii_digit() || is_cn_numeral(c)) && among(r)
-    });
-    let frame_itself = before.starts_with('在') && {
-        let rest_len = cs
+    let lo = q.start.saturating_sub(60);
+    let back = cs.get(lo..q.start).unwrap_or(&[]);
+    if back.contains(&'在') {
+        let opens = back
             .iter()
-            .skip(q.end)
-            .take(16)
-            .take_while(|&&c| !matches!(c, '。' | '；' | ';' | '\n'))
-            .count();
-        among(cs.str(q.end, q.end + rest_len + 1))
-    };
-    if frame || frame_itself {
-        return false;
+            .rposition(|&c| is_sentence_end(c))
+            .map_or(lo, |p| lo + p + 1);
+        let sentence = cs.str(opens, q.start);
+        let frame = sentence.strip_prefix('在').is_some_and(|r| {
+            r.starts_with(|c: char| c.is_ascii_digit() || is_cn_numeral(c)) && among(r)
+        });
+        let frame_itself = before().starts_with('在') && {
+            let rest_len = cs
+                .iter()
+                .skip(q.end)
+                .take(16)
+                .take_while(|&&c| !matches!(c, '。' | '；' | ';' | '\n'))
+                .count();
+            among(cs.str(q.end, q.end + rest_len + 1))
+        };
+        if frame || frame_itself {
+            return false;
+        }
     }
-    // `根据中央确定的增长7%的目标`: another body's figure cited as the basis.
-    if (before.starts_with("根据") || before.starts_with("依据")) && next == Some('的') {
-        return false;
-    }
-    // `保障好14亿人的粮食安全`: a population as the background of a sentence.
-    if q.unit == "人" && q.value >= 1e8 && next == Some('的') {
-        return false;
+    if next == Some('的') {
+        // `根据中央确定的增长7%的目标`: another body's figure cited as the basis.
+        let before = before();
+        if before.starts_with("根据") || before.starts_with("依据") {
+            return false;
+        }
+        // `保障好14亿人的粮食安全`: a population as the background of a sentence.
+        if q.unit == "人" && q.value >= 1e8 {
+            return false;
+        }
     }
     // `18条产业链`, `10个产业集群` before their noun: the count names a set.
-    let noun = cs.str(q.end, (q.end + 10).min(cs.len()));
-    let noun = noun.split(|c: char| !is_han(c)).next().unwrap_or("");
-    !(q.kind == FactKind::Count
-        && noun.contains(['链', '群'])
-        && (contains_word(noun, "产业链") || contains_word(noun, "集群")))
+    if q.kind == FactKind::Count {
+        let noun = cs.str(q.end, (q.end + 10).min(cs.len()));
+        let noun = noun.split(|c: char| !is_han(c)).next().unwrap_or("");
+        if noun.contains(['链', '群'])
+            && (contains_word(noun, "产业链") || contains_word(noun, "集群"))
+        {
+            return false;
+        }
+    }
+    true
 }
 
 /// Refuses ordinals, codes and names.

@@ -207,7 +207,7 @@ pub(super) fn subject_of(cs: &Chars, q: &Quantity, prev_end: usize) -> Option<St
     let n = s.chars().count();
     // A lone character, or a verb with no object (`组织`, `申报`), says nothing of what was
     // counted: null rather than wrong.
-    if n <= 1 || n > 30 || !s.chars().any(is_han) || BARE_VERBS.contains(&s) {
+    if n <= 1 || n > 30 || !s.chars().any(is_han) || (n <= 3 && BARE_VERBS.contains(&s)) {
         return None;
     }
     Some(s.to_string())
@@ -241,7 +241,8 @@ pub(super) fn noun_after(cs: &Chars, end: usize) -> Option<String> {
     });
     let noun = cut.and_then(|(b, _)| noun.get(..b)).unwrap_or(noun);
     let n = noun.chars().count();
-    ((2..=12).contains(&n) && !BARE_VERBS.contains(&noun)).then(|| noun.to_string())
+    // The bare verbs are of two or three chars: a longer noun is none of them.
+    ((2..=12).contains(&n) && (n > 3 || !BARE_VERBS.contains(&noun))).then(|| noun.to_string())
 }
 
 /// The first chars of [`VERBS_AFTER`].
