@@ -271,22 +271,24 @@ impl LineCues {
     /// whether it is a target.
     pub(super) fn brackets_to(&mut self, cs: &Chars, to: usize, prev: Option<(usize, bool)>) {
         let from = self.bracket_next;
-        for k in from..to {
-            match cs.get(k) {
-                Some('（' | '(') => {
-                    let opens_breakdown = prev.is_some_and(|(end, target)| {
-                        target
-                            && end <= k
-                            && cs
-                                .get(end..k)
-                                .is_some_and(|s| s.iter().all(|&c| matches!(c, '，' | ',')))
-                    });
-                    self.brackets.push(opens_breakdown);
-                }
-                Some('）' | ')') => {
-                    self.brackets.pop();
-                }
-                _ => {}
+        let span = cs.get(from..to).unwrap_or(&[]);
+        let is_bracket = |c: &char| matches!(c, '（' | '(' | '）' | ')');
+        // From bracket to bracket: one tight search each, not a match at every char.
+        let mut at = 0;
+        while let Some(p) = span.get(at..).and_then(|s| s.iter().position(is_bracket)) {
+            let k = from + at + p;
+            at += p + 1;
+            if matches!(cs.get(k), Some('（' | '(')) {
+                let opens_breakdown = prev.is_some_and(|(end, target)| {
+                    target
+                        && end <= k
+                        && cs
+                            .get(end..k)
+                            .is_some_and(|s| s.iter().all(|&c| matches!(c, '，' | ',')))
+                });
+                self.brackets.push(opens_breakdown);
+            } else {
+                self.brackets.pop();
             }
         }
         if self.bracket_next != usize::MAX {
