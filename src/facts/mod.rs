@@ -262,12 +262,18 @@ fn find_in_line(cs: &Chars, out: &mut Found, plan: &dyn Fn(usize) -> bool) {
     // The chars a number starts with, one bitmap look each (every char of the text is asked).
     static NUMERALS: OnceLock<CharSet> = OnceLock::new();
     let numerals = NUMERALS.get_or_init(|| CharSet::of_matching(is_cn_numeral));
-    // Made at the line's first number: most lines hold none.
-    let mut cues: Option<LineCues> = None;
+    let mut cues = LineCues::new(cs);
     let mut i = 0;
     while i < cs.len() {
         let c = cs.get(i).copied().unwrap_or(' ');
         if !(c.is_ascii_digit() || numerals.contains(c)) {
+            // Colons and brackets tell the roles of the numbers after them (one range check
+            // passes the ideographs, most chars, by).
+            if !ideograph(c) && matches!(c, '：' | ':' | '（' | '(' | '）' | ')') {
+                let prev = out.facts.last().zip(out.said.last());
+                let prev = prev.map(|(f, s)| (f.end, *s == Said::Target));
+                cues.mark(cs, i, prev, &mut out.leads);
+            }
             i += 1;
             continue;
         }
@@ -275,20 +281,11 @@ fn find_in_line(cs: &Chars, out: &mut Found, plan: &dyn Fn(usize) -> bool) {
             i = skip_number(cs, i);
             continue;
         };
-        let cues = cues.get_or_insert_with(|| LineCues::new(cs));
-        cues.advance(cs, q.start, &mut out.leads);
-        let prev_said = out.said.last().copied();
-        let prev_target = out
-            .facts
-            .last()
-            .zip(prev_said)
-            .map(|(f, s)| (f.end, s == Said::Target));
-        cues.brackets_to(cs, q.start, prev_target);
         let prev = out.facts.last();
         let (kind, down) = kind_of(cs, &q, prev);
         let prev_end = prev.map_or(0, |f: &Fact| f.end);
         out.said
-            .push(role_of(cs, &q, prev_end, cues, plan(q.start)));
+            .push(role_of(cs, &q, prev_end, &cues, plan(q.start)));
         let subject = subject_for(cs, &q, kind, prev);
         let span = cs.str(q.start, q.end).to_string();
         if q.decimal_comma {
@@ -331,14 +328,6 @@ fn find_in_line(cs: &Chars, out: &mut Found, plan: &dyn Fn(usize) -> bool) {
             section: None,
         });
         i = q.end;
-    }
-    // A lead after the line's last number (or in a line of none) leads the lines after it.
-    match cues.as_mut() {
-        Some(cues) => cues.advance(cs, cs.len(), &mut out.leads),
-        None if has_colon(cs.str(0, cs.len())) => {
-            LineCues::new(cs).advance(cs, cs.len(), &mut out.leads)
-        }
-        None => {}
     }
 }
 

@@ -176,43 +176,13 @@ pub(super) fn role_of(
 pub(super) struct LineCues {
     pub(super) review: bool,
     pub(super) target_list: bool,
-    /// How far the line has been read for colons.
-    next: usize,
     /// The open brackets, each with whether it breaks down a target just before it
     /// (`计划开工项目42个，总投资14亿元（包括：已立项的项目12个…）`: the parts are planned too).
     brackets: Vec<bool>,
-    /// How far the line has been read for brackets.
-    bracket_next: usize,
 }
 
 /// Openings of a paragraph that looks back on the period reported.
 const REVIEW_OPENERS: &[&str] = &["过去", "去年", "上年", "回顾", "这一年", "这五年"];
-
-/// True when `line` holds the ASCII mark `ascii` or its full-width form `wide`.
-fn has_mark(line: &str, ascii: u8, wide: &memchr::memmem::Finder) -> bool {
-    let b = line.as_bytes();
-    memchr::memchr(ascii, b).is_some() || wide.find(b).is_some()
-}
-
-/// True when `line` holds a colon, ASCII or full-width.
-pub(super) fn has_colon(line: &str) -> bool {
-    static WIDE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
-    has_mark(
-        line,
-        b':',
-        WIDE.get_or_init(|| memchr::memmem::Finder::new("：")),
-    )
-}
-
-/// True when `line` holds an opening bracket, ASCII or full-width.
-fn has_bracket(line: &str) -> bool {
-    static WIDE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
-    has_mark(
-        line,
-        b'(',
-        WIDE.get_or_init(|| memchr::memmem::Finder::new("（")),
-    )
-}
 
 /// Words of a sentence that announces the targets listed after its colon, and words that
 /// make it report on them instead (`目标完成情况：`, `围绕年初确定的目标：`).
@@ -244,7 +214,6 @@ const REPORT_WORDS: &[&str] = &[
 
 impl LineCues {
     pub(super) fn new(cs: &Chars) -> LineCues {
-        let line = cs.str(0, cs.len());
         let opening = cs.str(0, cs.len().min(12));
         let opening = opening.trim_start_matches([' ', '\u{3000}', '\t']);
         // `一年来`, `五年来`, `今年以来` within the first words.
@@ -256,29 +225,39 @@ impl LineCues {
         let review = REVIEW_OPENERS.iter().any(|w| opening.starts_with(w))
             || (years.contains('年')
                 && (contains_word(years, "年来") || contains_word(years, "年以来")));
-        // Most lines hold no colon or bracket: one SIMD look each spares them the reading.
-        let none = usize::MAX;
         LineCues {
             review,
             target_list: false,
-            next: if has_colon(line) { 0 } else { none },
             brackets: Vec::new(),
-            bracket_next: if has_bracket(line) { 0 } else { none },
         }
     }
 
-    /// Reads the line up to `to` for brackets; `prev` is where the fact before ended and
-    /// whether it is a target.
-    pub(super) fn brackets_to(&mut self, cs: &Chars, to: usize, prev: Option<(usize, bool)>) {
-        let from = self.bracket_next;
-        let span = cs.get(from..to).unwrap_or(&[]);
-        let is_bracket = |c: &char| matches!(c, '（' | '(' | '）' | ')');
-        // From bracket to bracket: one tight search each, not a match at every char.
-        let mut at = 0;
-        while let Some(p) = span.get(at..).and_then(|s| s.iter().position(is_bracket)) {
-            let k = from + at + p;
-            at += p + 1;
-            if matches!(cs.get(k), Some('（' | '(')) {
+    /// Takes in a mark the line reader passes at `k`: a colon that opens a list of targets
+    /// (also a lead for the rest of the document: `leads`, line offsets), or a bracket;
+    /// `prev` is where the fact before ended and whether it is a target.
+    pub(super) fn mark(
+        &mut self,
+        cs: &Chars,
+        k: usize,
+        prev: Option<(usize, bool)>,
+        leads: &mut Vec<usize>,
+    ) {
+        match cs.get(k) {
+            Some('：' | ':') => {
+                // The clause before the colon, or when it names nothing its whole sentence
+                // (`…指标体系安排，具体为：`).
+                let clause = cs.str(back_to(cs, k, is_boundary), k);
+                let sentence = cs.str(back_to(cs, k, is_sentence_end), k);
+                static LEADS: OnceLock<Words> = OnceLock::new();
+                static REPORTS: OnceLock<Words> = OnceLock::new();
+                let leads_in = |s: &str| words(&LEADS, &[PLAN_LEADS]).is_match(s);
+                let span = if leads_in(clause) { clause } else { sentence };
+                if leads_in(span) && !words(&REPORTS, &[REPORT_WORDS]).is_match(span) {
+                    self.target_list = true;
+                    leads.push(k);
+                }
+            }
+            Some('（' | '(') => {
                 let opens_breakdown = prev.is_some_and(|(end, target)| {
                     target
                         && end <= k
@@ -287,44 +266,17 @@ impl LineCues {
                             .is_some_and(|s| s.iter().all(|&c| matches!(c, '，' | ',')))
                 });
                 self.brackets.push(opens_breakdown);
-            } else {
+            }
+            Some('）' | ')') => {
                 self.brackets.pop();
             }
-        }
-        if self.bracket_next != usize::MAX {
-            self.bracket_next = self.bracket_next.max(to);
+            _ => {}
         }
     }
 
     /// True inside a breakdown of a target (see `brackets`).
     pub(super) fn in_target_breakdown(&self) -> bool {
         self.brackets.last() == Some(&true)
-    }
-
-    /// Reads the line up to `to` for colons that open a list of targets; each is a lead
-    /// (`leads`, line offsets) for the rest of the document too.
-    pub(super) fn advance(&mut self, cs: &Chars, to: usize, leads: &mut Vec<usize>) {
-        while self.next < to {
-            let rest = cs.get(self.next..to).unwrap_or(&[]);
-            let Some(p) = rest.iter().position(|&c| c == '：' || c == ':') else {
-                self.next = to;
-                break;
-            };
-            let colon = self.next + p;
-            self.next = colon + 1;
-            // The clause before the colon, or when it names nothing its whole sentence
-            // (`…指标体系安排，具体为：`).
-            let clause = cs.str(back_to(cs, colon, is_boundary), colon);
-            let sentence = cs.str(back_to(cs, colon, is_sentence_end), colon);
-            static LEADS: OnceLock<Words> = OnceLock::new();
-            static REPORTS: OnceLock<Words> = OnceLock::new();
-            let leads_in = |s: &str| words(&LEADS, &[PLAN_LEADS]).is_match(s);
-            let span = if leads_in(clause) { clause } else { sentence };
-            if leads_in(span) && !words(&REPORTS, &[REPORT_WORDS]).is_match(span) {
-                self.target_list = true;
-                leads.push(colon);
-            }
-        }
     }
 }
 
