@@ -16,7 +16,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 #[cfg(not(target_arch = "wasm32"))]
-use crate::facts::{self, Found, Sections};
+use crate::facts::{self, Found};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::report::{Fact, Section, SectionRole, Warning};
 use crate::text::count_char_starts;
@@ -145,7 +145,7 @@ pub(crate) fn after_cleaning(
     split: Split,
 ) -> (Vec<Section>, Vec<Fact>, Vec<Warning>) {
     let runs = with_char_offsets(&runs_of_lines(text, split.run_bytes));
-    let find = |(run, base): (&str, usize)| facts::find_from(run, base, Sections::Later);
+    let find = |(run, base): (&str, usize)| facts::find_from(run, base);
     let (mut found, (sections, text_warnings)) = on_threads(&runs, threads, &find, || {
         (
             crate::outline::outline(text, title),
@@ -166,11 +166,21 @@ pub(crate) fn runs_of_lines(text: &str, run_bytes: usize) -> Vec<&str> {
     let mut from = 0;
     while from < text.len() {
         let past = from.saturating_add(run_bytes.max(1));
-        let end = text
-            .as_bytes()
-            .get(past..)
-            .and_then(|rest| memchr::memchr(b'\n', rest))
-            .map_or(text.len(), |p| past + p + 1);
+        let next_line_end = |at: usize| {
+            text.as_bytes()
+                .get(at..)
+                .and_then(|rest| memchr::memchr(b'\n', rest))
+                .map_or(text.len(), |p| at + p + 1)
+        };
+        // Never between the two lines of a number a hard wrap cuts (`1⏎2248元`): the facts
+        // join them, as one thread does.
+        let mut end = next_line_end(past);
+        for _ in 0..crate::facts::MAX_WRAPS {
+            if end >= text.len() || !crate::facts::wraps_a_number(text.as_bytes(), end) {
+                break;
+            }
+            end = next_line_end(end);
+        }
         let Some(run) = text.get(from..end) else {
             break;
         };
@@ -229,7 +239,17 @@ mod tests {
             crate::run(text, None, "utf-8".into(), text.len(), split, &mut |_| {})
         };
         let mut split_any = false;
-        for (name, text) in fixtures() {
+        // Numbers a hard wrap cuts and leads that announce plans, at every place of a run.
+        let mut synthetic = String::new();
+        for k in 0..300 {
+            synthetic.push_str(&format!(
+                "第{k}段，收入增长6%达1\n{k}万元。\n为实现上述目标，重点做好以下工作：\n\
+                 新建公园{k}个。\n过去五年，新增企业3\n{k}家。\n"
+            ));
+        }
+        let mut texts = fixtures();
+        texts.push(("synthetic".to_string(), synthetic));
+        for (name, text) in texts {
             let one = run(&text, Split::new(Some(1)));
             for (threads, run_bytes) in [(2, 300), (3, 1000), (4, 4096)] {
                 let split = Split {

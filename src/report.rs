@@ -227,6 +227,8 @@ pub enum WarningKind {
     SumMismatch,
     /// A measure word with no number where one is due.
     MissingNumber,
+    /// A rate or share whose `%` was lost (`增长26.1`): the fact has no unit.
+    MissingUnit,
     /// `xx`, `**` or `×` where a number was.
     MaskedNumber,
     /// Characters that cannot be Chinese prose.

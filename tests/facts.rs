@@ -36,7 +36,8 @@ fn cases() -> Vec<Case> {
     cases
 }
 
-/// A fact line with its fields trimmed: `text | value | max | unit | approx | kind | role`.
+/// A fact line with its fields trimmed:
+/// `text | value | max | unit | approx | kind | role | subject` (`-` for no subject).
 fn normal(line: &str) -> String {
     line.split('|')
         .map(str::trim)
@@ -61,14 +62,15 @@ fn word<T: serde::Serialize>(v: &T) -> String {
 
 fn render(f: &Fact) -> String {
     normal(&format!(
-        "{} | {} | {} | {} | {} | {} | {}",
+        "{} | {} | {} | {} | {} | {} | {} | {}",
         f.text,
         num(f.value),
         f.max.map_or("-".to_string(), num),
         f.unit,
         f.approx.as_ref().map_or("-".to_string(), word),
         word(&f.kind),
-        word(&f.role)
+        word(&f.role),
+        f.subject.as_deref().unwrap_or("-")
     ))
 }
 

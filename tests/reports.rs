@@ -99,7 +99,7 @@ fn government_work_report() {
         "地区生产总值",
     );
     has(
-        "5.5%",
+        "5.5%以内",
         5.5,
         FactKind::Percent,
         FactRole::Target,
