@@ -171,7 +171,13 @@ pub(super) fn chrome_line_with(line: &str, phrase: bool) -> Option<CleanKind> {
     // is longer than a label and runs on without gaps.
     let short = n <= 20 || (n <= 40 && t.contains([' ', '\u{3000}', '\t', '|', '｜']));
     let sentence = || t.contains(['。', '，', ',', '、', '；']);
-    if short && !sentence() && SITE_WORDS.iter().any(|w| t.contains(w)) {
+    // A headline that names a report (`…工作总结范文`) is left to the head pass, which knows
+    // the title from a site's copy of it.
+    if short
+        && !sentence()
+        && SITE_WORDS.iter().any(|w| t.contains(w))
+        && !super::head::title_like(t)
+    {
         return Some(CleanKind::Boilerplate);
     }
     if is_menu(t) {

@@ -271,7 +271,7 @@ pub(super) fn title_like(c: &str) -> bool {
 }
 
 /// The line without the marks a site adds after a headline.
-fn strip_suffixes(c: &str) -> &str {
+pub(super) fn strip_suffixes(c: &str) -> &str {
     let mut c = c.trim();
     loop {
         let before = c;
@@ -283,6 +283,11 @@ fn strip_suffixes(c: &str) -> &str {
         c = c
             .trim_end_matches(|ch: char| ch.is_ascii_digit())
             .trim_end_matches('-');
+        if let Some(i) = c.rfind(['-', '_', '|', '｜', '—']) {
+            if i > 0 && site_name_suffix(c.get(i..).unwrap_or("")) > 0 {
+                c = c.get(..i).unwrap_or(c).trim_end();
+            }
+        }
         c = c.trim_end_matches([' ', '|', '｜']);
         let status = status_suffix(c);
         c = c.get(..c.len() - status).unwrap_or(c).trim_end();
@@ -368,6 +373,25 @@ fn status_suffix(c: &str) -> usize {
         && KINDS.iter().any(|k| before.ends_with(k))
     {
         t.len() - open
+    } else {
+        0
+    }
+}
+
+/// A site's name after a page title (`… - 某某文库`, `…_某某网`): its byte length, when it
+/// runs to the end.
+fn site_name_suffix(s: &str) -> usize {
+    let t = s.trim_start();
+    let Some(rest) = t.strip_prefix(['-', '_', '|', '｜', '—']) else {
+        return 0;
+    };
+    let name = rest.trim();
+    let n = name.chars().count();
+    let sitey = ["文库", "网", "在线", "范文", "百科", "文档", "论坛", "频道"]
+        .iter()
+        .any(|w| name.ends_with(w));
+    if (2..=10).contains(&n) && sitey && !name.contains(['，', '。', ',']) {
+        s.len()
     } else {
         0
     }
@@ -561,7 +585,8 @@ pub(super) fn head(text: &str, rw: &mut Rewriter, hint: Option<&str>, raw: &[Str
     if let Some(t) = title_at {
         let headline = item(t);
         for &i in &candidates {
-            if i < t && site_marked(item(i)) {
+            // a headline above the title that a site marked, or any above a typeset title
+            if i < t && (site_marked(item(i)) || spaced == Some(t)) {
                 if let Some(j) = judged.get_mut(i) {
                     *j = Judged::Headline;
                 }
@@ -909,12 +934,14 @@ fn split_marks(s: &str) -> (&str, &str) {
     loop {
         let rest = s.get(i..).unwrap_or("");
         let status = status_suffix(rest);
+        let site = site_name_suffix(rest);
         let seps = rest.len() - rest.trim_start_matches([' ', '|', '｜']).len();
         let next = SITE_SUFFIXES
             .iter()
             .find(|m| rest.starts_with(**m))
             .map(|m| m.len())
             .or((status > 0 && status == rest.trim_end().len()).then_some(status))
+            .or((site > 0).then_some(site))
             .or((seps > 0
                 && rest.contains(['|', '｜'])
                 && rest.trim_start_matches([' ', '|', '｜']).is_empty())
@@ -1013,6 +1040,14 @@ mod tests {
             "{out}"
         );
         assert!(!out.contains("2019-11-20"), "{out}");
+    }
+
+    #[test]
+    fn a_page_titles_site_name_goes() {
+        let (out, title) =
+            run("某局2022年工作总结 - 某某文库\n今年以来，我局认真履职，各项工作取得新成效。\n");
+        assert_eq!(title.as_deref(), Some("某局2022年工作总结"));
+        assert!(out.starts_with("某局2022年工作总结\n今年"), "{out}");
     }
 
     #[test]

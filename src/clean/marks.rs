@@ -112,29 +112,35 @@ fn find_marks(line: &str, watermarks: &[String], cuts: &mut Vec<(usize, usize)>)
     // What each other mark needs somewhere in the line, looked for once (SIMD searches): most
     // lines hold none, and then their chars are not read one by one.
     let has = |needle: &str| memchr::memmem::find(line.as_bytes(), needle.as_bytes()).is_some();
-    let agency = has("日电") || has("本报讯");
+    let agency = has("日电") || has("日讯") || has("本报讯");
+    let jumped = has("版") && (has("转") || has("接"));
+    let walled = has("登录");
     let clocked = (memchr::memchr(b'[', line.as_bytes()).is_some() || has("【"))
         && memchr::memchr(b':', line.as_bytes()).is_some();
     let applauded = ["掌", "鼓", "笑"].iter().any(|w| has(w));
     let credited = line.trim_end().ends_with([')', '）']);
     let paged = has("《") && has("版");
     let hidden = has("隐藏");
-    if agency || clocked || applauded || credited || paged || hidden {
+    let lead = line.len() - line.trim_start().len();
+    if agency || clocked || applauded || credited || paged || hidden || jumped || walled {
         for (i, c) in line.char_indices() {
             let rest = line.get(i..).unwrap_or("");
             let n = match c {
                 '[' | '【' if clocked => clock(rest),
                 '(' | '（' => applause(rest)
                     .filter(|_| applauded)
-                    .or_else(|| dateline(rest).filter(|_| agency))
+                    .or_else(|| dateline(rest, i == lead).filter(|_| agency))
+                    .or_else(|| jump_line(rest).filter(|_| jumped))
+                    .or_else(|| login_wall(rest).filter(|_| walled))
                     .or_else(|| credit(rest, line.len() - i).filter(|_| credited)),
                 '《' if paged => page_line(rest),
                 '…' | '.' | '此' if hidden => paywall(rest),
                 '新' | '中' | '人' | '央' | '本' if agency => AGENCIES
                     .iter()
                     .any(|a| rest.starts_with(a))
-                    .then(|| dateline(rest))
+                    .then(|| dateline(rest, i == lead))
                     .flatten(),
+                _ if agency && i == lead && is_han(c) => dateline(rest, true),
                 _ => None,
             };
             if let Some(n) = n {
@@ -315,7 +321,7 @@ fn applause(s: &str) -> Option<usize> {
 /// `（新华社北京3月5日电）`, `新华社北京3月5日电`, `本报讯(记者 某某)`, `本报讯`: an agency,
 /// a place of up to eight chars, a date and 电, or 本报讯, with a reporter in brackets. Its
 /// length.
-fn dateline(s: &str) -> Option<usize> {
+fn dateline(s: &str, line_start: bool) -> Option<usize> {
     let first = s.chars().next()?;
     let open = if matches!(first, '(' | '（') {
         first.len_utf8()
@@ -323,8 +329,12 @@ fn dateline(s: &str) -> Option<usize> {
         0
     };
     let body = s.get(open..)?;
-    let agency = AGENCIES.iter().find(|a| body.starts_with(**a))?;
-    let mut i = open + agency.len();
+    let agency = AGENCIES
+        .iter()
+        .find(|a| body.starts_with(**a))
+        .map(|a| a.len())
+        .or_else(|| line_start.then(|| outlet(body)).flatten())?;
+    let mut i = open + agency;
     if s.get(i..)?.starts_with('讯') {
         i += '讯'.len_utf8();
     } else {
@@ -341,7 +351,8 @@ fn dateline(s: &str) -> Option<usize> {
         }
         i += m + '月'.len_utf8();
         let d = digits(s.get(i..)?);
-        if d == 0 || !s.get(i + d..)?.starts_with("日电") {
+        let tail = s.get(i + d..)?;
+        if d == 0 || !(tail.starts_with("日电") || tail.starts_with("日讯")) {
             return None;
         }
         i += d + "日电".len();
@@ -370,6 +381,52 @@ fn dateline(s: &str) -> Option<usize> {
         i += c.len_utf8();
     }
     Some(i)
+}
+
+/// A news outlet's name at a line's start (`某某网`, `某某日报`): two to five Han chars ending
+/// in 网, 社, 报 or 台. Its byte length.
+fn outlet(s: &str) -> Option<usize> {
+    let mut len = 0;
+    for (n, c) in s.chars().take(5).enumerate() {
+        if !is_han(c) {
+            return None;
+        }
+        len += c.len_utf8();
+        if n >= 1 && matches!(c, '网' | '社' | '报' | '台') {
+            return Some(len);
+        }
+    }
+    None
+}
+
+/// `（下转第四版）`, `(上接第1版)`: a paper's jump line. Its length.
+fn jump_line(s: &str) -> Option<usize> {
+    let open = s.chars().next()?.len_utf8();
+    let inner = s.get(open..)?;
+    let word = ["下转", "上接", "转", "接", "续"]
+        .iter()
+        .find(|w| inner.starts_with(**w))?;
+    let rest = inner.get(word.len()..)?.strip_prefix('第')?;
+    let num: usize = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || crate::text::cn_digit(*c).is_some())
+        .map(char::len_utf8)
+        .sum();
+    let after = rest.get(num..)?.strip_prefix('版')?;
+    let close = after.chars().next().filter(|c| matches!(c, ')' | '）'))?;
+    (num > 0).then(|| s.len() - after.len() + close.len_utf8())
+}
+
+/// `(阅读全部内容,您需要先登录!)`: a login wall's notice in brackets. Its length.
+fn login_wall(s: &str) -> Option<usize> {
+    let open = s.chars().next()?.len_utf8();
+    let end = s.find([')', '）']).filter(|&e| e <= 90)?;
+    let inner = s.get(open..end)?;
+    let asks = ["阅读", "查看", "全部", "需要", "请先", "全文"]
+        .iter()
+        .any(|w| inner.contains(w));
+    let close = s.get(end..)?.chars().next()?.len_utf8();
+    (inner.contains("登录") && asks).then_some(end + close)
 }
 
 /// `《某某日报》（2024年03月06日 01 版）`: a paper's name and its page. Its length.
@@ -533,6 +590,26 @@ mod tests {
         // an ellipsis and a dash are marks of their own; a page-fragment number keeps its 、
         let t = "等等……——以及更多。\n3、、某区\n";
         assert_eq!(run(t), t);
+    }
+
+    #[test]
+    fn outlets_jump_lines_and_login_walls_go() {
+        let out = run(
+            "某某网某市2月3日讯(记者 某某 某某)今天上午，会议开幕。\n收入增长5%;社会(下转第三版)\n\
+                       综合实力显著增强\n(阅读全部内容,请先登录!)\n",
+        );
+        assert_eq!(
+            out, "今天上午，会议开幕。\n收入增长5%;社会\n综合实力显著增强\n\n",
+            "{out:?}"
+        );
+        // prose that names an outlet, a page or a login keeps them
+        for t in [
+            "据某某网报道，全市新增企业3家。\n",
+            "（转第二版的内容另见附件）\n",
+            "（群众可登录网站查询）\n",
+        ] {
+            assert_eq!(run(t), t, "{t}");
+        }
     }
 
     #[test]

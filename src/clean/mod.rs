@@ -400,6 +400,23 @@ mod tests {
     }
 
     #[test]
+    fn a_sites_headline_is_the_title_without_its_mark_and_its_copy_goes() {
+        let t = "某某谷\n\n位置:首页 > 事务文书 > 工作总结\n\n关于某局年度目标任务完成情况的总结范文\n\n\
+                 今年以来，我局在区委的正确领导下，顺利完成了各项目标任务，现汇报如下：\n\n\
+                 关于某局年度目标任务完成情况的总结范文\n\n一、主要工作成绩\n今年共组织申报项目36项。\n";
+        let c = clean(t, Split::new(Some(1)));
+        assert_eq!(
+            c.title.as_deref(),
+            Some("关于某局年度目标任务完成情况的总结")
+        );
+        assert_eq!(
+            c.text,
+            "关于某局年度目标任务完成情况的总结\n今年以来，我局在区委的正确领导下，顺利完成了各项目标任务，\
+             现汇报如下：\n一、主要工作成绩\n今年共组织申报项目36项。\n"
+        );
+    }
+
+    #[test]
     fn title_kept_once() {
         let s = "【科技总结】某局2009年工作总结\n某局2009年\n工作总结\n正文开始，成效显著。\n某局2009年工作总结\n";
         let mut title = None;

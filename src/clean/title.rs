@@ -93,7 +93,8 @@ pub(super) fn title_and_duplicates(
                 i += 1;
                 continue;
             }
-            if untagged(b) == t {
+            // a copy, or a site's copy with its marks (`…总结范文`)
+            if untagged(b) == t || (title_line_kept && head::strip_suffixes(untagged(b)) == t) {
                 rw.remove(line, CleanKind::Duplicate);
                 i += 1;
                 continue;
