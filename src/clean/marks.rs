@@ -14,6 +14,8 @@
 //! report's own words. Runs after conversion, so the words are simplified, and after
 //! full-width forms are made ASCII.
 
+use std::sync::OnceLock;
+
 use crate::edit::Rewriter;
 use crate::report::CleanKind;
 use crate::text::is_han;
@@ -109,18 +111,25 @@ fn find_marks(line: &str, watermarks: &[String], cuts: &mut Vec<(usize, usize)>)
         }
     }
     doubled_punctuation(line, cuts);
-    // What each other mark needs somewhere in the line, looked for once (SIMD searches): most
-    // lines hold none, and then their chars are not read one by one.
-    let has = |needle: &str| memchr::memmem::find(line.as_bytes(), needle.as_bytes()).is_some();
-    let agency = has("日电") || has("日讯") || has("本报讯");
-    let jumped = has("版") && (has("转") || has("接"));
-    let walled = has("登录");
-    let clocked = (memchr::memchr(b'[', line.as_bytes()).is_some() || has("【"))
-        && memchr::memchr(b':', line.as_bytes()).is_some();
-    let applauded = ["掌", "鼓", "笑"].iter().any(|w| has(w));
+    // What each other mark needs somewhere in the line, looked for once by SIMD searchers
+    // built once: most lines hold none, and then their chars are not read one by one.
+    let b = line.as_bytes();
+    let has = |k: Needle| {
+        needles()
+            .get(k as usize)
+            .is_some_and(|f| f.find(b).is_some())
+    };
+    use Needle::*;
+    let agency = has(DayWire) || has(DayNews) || has(OwnNews);
+    let paged_word = has(Page);
+    let jumped = paged_word && (has(Turn) || has(Join));
+    let walled = has(Login);
+    let clocked =
+        (memchr::memchr(b'[', b).is_some() || has(Lenticular)) && memchr::memchr(b':', b).is_some();
+    let applauded = has(Palm) || has(Drum) || has(Laugh);
     let credited = line.trim_end().ends_with([')', '）']);
-    let paged = has("《") && has("版");
-    let hidden = has("隐藏");
+    let paged = paged_word && has(Book);
+    let hidden = has(Hidden);
     let lead = line.len() - line.trim_start().len();
     if agency || clocked || applauded || credited || paged || hidden || jumped || walled {
         for (i, c) in line.char_indices() {
@@ -153,6 +162,55 @@ fn find_marks(line: &str, watermarks: &[String], cuts: &mut Vec<(usize, usize)>)
     }
 }
 
+/// The words the marks need somewhere in a line (see [`find_marks`]), in [`needles`]'s order.
+#[derive(Clone, Copy)]
+enum Needle {
+    DayWire,
+    DayNews,
+    OwnNews,
+    Login,
+    Hidden,
+    Comma,
+    Pause,
+    Page,
+    Turn,
+    Join,
+    Lenticular,
+    Palm,
+    Drum,
+    Laugh,
+    Book,
+}
+
+/// SIMD searchers for the [`Needle`] words, built once (a searcher built per line cost more
+/// than the search).
+fn needles() -> &'static [memchr::memmem::Finder<'static>] {
+    static NEEDLES: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
+    NEEDLES.get_or_init(|| {
+        // in the order of `Needle`
+        [
+            "日电",
+            "日讯",
+            "本报讯",
+            "登录",
+            "隐藏",
+            "，",
+            "、、",
+            "版",
+            "转",
+            "接",
+            "【",
+            "掌",
+            "鼓",
+            "笑",
+            "《",
+        ]
+        .iter()
+        .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+        .collect()
+    })
+}
+
 /// A comma right before another clause mark, or a 、 right after one (not a marker's 、:
 /// `3、、…` is a page-fragment number before the text's own 、): byte ranges of the extra
 /// marks.
@@ -165,12 +223,16 @@ fn doubled_punctuation(line: &str, cuts: &mut Vec<(usize, usize)>) {
             cuts.push((i, i + 1));
         }
     }
-    for i in memchr::memmem::find_iter(b, "，".as_bytes()) {
+    let (comma, pause) = (
+        needles().get(Needle::Comma as usize),
+        needles().get(Needle::Pause as usize),
+    );
+    for i in comma.into_iter().flat_map(|f| f.find_iter(b)) {
         if clause(next_char(i + 3)) {
             cuts.push((i, i + 3));
         }
     }
-    for i in memchr::memmem::find_iter(b, "、、".as_bytes()) {
+    for i in pause.into_iter().flat_map(|f| f.find_iter(b)) {
         let digit_before = line
             .get(..i)
             .and_then(|p| p.chars().next_back())
@@ -578,6 +640,35 @@ mod tests {
             "见《规划纲要》（2021年版）。\n",
         ] {
             assert_eq!(run(t), t, "{t}");
+        }
+    }
+
+    #[test]
+    fn each_needle_is_its_word() {
+        use Needle::*;
+        let words = [
+            (DayWire, "日电"),
+            (DayNews, "日讯"),
+            (OwnNews, "本报讯"),
+            (Login, "登录"),
+            (Hidden, "隐藏"),
+            (Comma, "，"),
+            (Pause, "、、"),
+            (Page, "版"),
+            (Turn, "转"),
+            (Join, "接"),
+            (Lenticular, "【"),
+            (Palm, "掌"),
+            (Drum, "鼓"),
+            (Laugh, "笑"),
+            (Book, "《"),
+        ];
+        assert_eq!(needles().len(), words.len());
+        for (k, w) in words {
+            assert_eq!(
+                needles().get(k as usize).map(|f| f.needle()),
+                Some(w.as_bytes())
+            );
         }
     }
 
