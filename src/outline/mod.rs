@@ -118,6 +118,11 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
         seen_text |= !line.trim().is_empty();
         pos += n;
     }
+    // In document order, each place once: a marker that two looks find (a line's start and a
+    // run-in look, as on a line that a damaged first line leaves without a title) is one
+    // candidate, and sections stay in order whatever the looks found.
+    found.sort_by_key(|&(_, start, _)| start);
+    found.dedup_by_key(|&mut (_, start, _)| start);
     // Accept markers by sequence. `open` is the stack of tiers from the outermost heading to
     // the innermost, with the last number seen in each: a tier already open continues (a
     // sibling), a new tier opens under the innermost heading (a child).
