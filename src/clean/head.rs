@@ -583,7 +583,6 @@ pub(super) fn head(text: &str, rw: &mut Rewriter, hint: Option<&str>, raw: &[Str
     });
     let title_at = plain.or(hinted).or_else(|| candidates.first().copied());
     if let Some(t) = title_at {
-        let headline = item(t);
         for &i in &candidates {
             // a headline above the title that a site marked, or any above a typeset title
             if i < t && (site_marked(item(i)) || spaced == Some(t)) {
@@ -607,7 +606,6 @@ pub(super) fn head(text: &str, rw: &mut Rewriter, hint: Option<&str>, raw: &[Str
                 *j = Judged::Title;
             }
         }
-        let _ = headline;
     }
     // Teasers: a long line that repeats the text after it.
     let after: Vec<String> = (0..lines.len().min(end + 16))
@@ -710,10 +708,9 @@ pub(super) fn head(text: &str, rw: &mut Rewriter, hint: Option<&str>, raw: &[Str
             Judged::Crumbs(n) => {
                 rw.remove(body.get(..n).unwrap_or(""), CleanKind::Boilerplate);
                 let t = body.get(n..).unwrap_or("");
-                out.title = out
-                    .title
-                    .or_else(|| (title_at == Some(i)).then(|| emit_title(t, rw)));
-                if title_at != Some(i) {
+                if title_at == Some(i) {
+                    out.title = Some(emit_title(t, rw));
+                } else {
                     rw.keep(t);
                 }
                 rw.keep(rest);
