@@ -413,3 +413,20 @@ fn page_fragment_numbers_are_not_headings() {
         .collect();
     assert_eq!(markers, vec!["一、", "二、"], "{o:?}");
 }
+
+#[test]
+fn corner_quotes_become_mainland_quotes_in_headings() {
+    // A policy address in traditional characters quotes with 「」; the report is given in
+    // mainland simplified Chinese (zhconv's zh-CN), whose quotation marks are “”. The
+    // heading is found, its words kept, its quotes the mainland's. The page opens at its
+    // chapter's 2, an excerpt like one opening at 3: its paragraph numbers start mid-way.
+    let text = "某區施政報告\n（二）房屋\n41.\n政府會增建公屋。\n42.\n此外，「納米樓」的居住問題值得關注。\n";
+    assert_eq!(
+        brief(text),
+        vec![
+            "  1 （二） 房屋 | other",
+            "    2 41. 政府会增建公屋 | other",
+            "    2 42. 此外，“纳米楼”的居住问题值得关注 | problems",
+        ]
+    );
+}

@@ -261,8 +261,10 @@ pub(crate) fn outline(text: &str, title: Option<&str>) -> Vec<Section> {
                 {
                     continue;
                 }
+                // A page that opens at its tier's 2 (`（二）…⏎41.…`) may be an excerpt as
+                // much as one that opens at 3: only a 1 (or a run-on) proves a beginning.
                 if m.tier != Tier::Plain {
-                    excerpt = !starts;
+                    excerpt = !(m.value == 1 || runs_on);
                 }
                 open.len()
             }

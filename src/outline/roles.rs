@@ -48,6 +48,12 @@ pub(crate) fn role_of(title: &str) -> Option<SectionRole> {
         "建议",
         "下一阶段",
         "计划草案",
+        // What a coming period is meant to bring (`“十五五”时期发展的主要考虑`, `…的主要目标`).
+        "主要考虑",
+        "总体考虑",
+        "主要目标",
+        "发展目标",
+        "奋斗目标",
     ];
     const PROBLEMS: &[&str] = &[
         "存在问题",
@@ -205,6 +211,11 @@ mod tests {
         assert_eq!(role_of("年度目标任务完成情况"), review);
         assert_eq!(role_of("年度目标任务圆满完成"), review);
         assert_eq!(role_of("确保完成年度目标任务"), Some(SectionRole::Plan));
+        // A coming period's aims, not a review of the one ending.
+        assert_eq!(role_of("“十六五”时期发展的主要考虑"), plan);
+        assert_eq!(role_of("未来五年的奋斗目标"), plan);
+        assert_eq!(role_of("某县今后五年的总体考虑和主要目标"), plan);
+        assert_eq!(role_of("上年主要目标完成情况"), review);
         // A programme's name is no plan.
         assert_eq!(role_of("实施人才倍增计划"), None);
         assert_eq!(role_of("推动文化城市计划"), None);
