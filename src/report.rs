@@ -154,7 +154,9 @@ pub struct Fact {
     /// The high end of a range.
     #[serde(serialize_with = "ser_opt_number")]
     pub max: Option<f64>,
-    /// The measure word or unit.
+    /// The measure word or unit; empty when the text lost it (`增长26.1` where a site stripped
+    /// the `%`), which the Report writes as `null`.
+    #[serde(serialize_with = "ser_unit", deserialize_with = "de_unit")]
     pub unit: String,
     /// How the number is qualified.
     pub approx: Option<Approx>,
@@ -253,4 +255,18 @@ fn ser_opt_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Erro
         Some(v) => ser_number(v, s),
         None => s.serialize_none(),
     }
+}
+
+/// An empty unit is no unit: `null` in the Report.
+fn ser_unit<S: Serializer>(u: &str, s: S) -> Result<S::Ok, S::Error> {
+    if u.is_empty() {
+        s.serialize_none()
+    } else {
+        s.serialize_str(u)
+    }
+}
+
+/// `null` (or a missing unit) reads back as empty.
+fn de_unit<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
 }

@@ -189,3 +189,26 @@ fn half_year_summary() {
         .iter()
         .all(|f| !f.text.contains("3位") && !f.text.contains('零')));
 }
+
+#[test]
+fn a_lost_percent_sign_is_a_null_unit_in_the_report() {
+    // A site that strips every `%` leaves 增长12.4: the fact stands, with no unit to show.
+    let r = zhreport::analyze_text(
+        "某县工作总结\n全县规模以上工业增加值增长12.4，税收收入120万元。\n",
+        None,
+    );
+    let json = serde_json::to_value(&r).unwrap();
+    let units: Vec<serde_json::Value> = json["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["unit"].clone())
+        .collect();
+    assert_eq!(
+        units,
+        vec![serde_json::Value::Null, serde_json::json!("元")]
+    );
+    // And it reads back as it was.
+    let back: zhreport::Report = serde_json::from_value(json).unwrap();
+    assert_eq!(back, r);
+}
