@@ -332,7 +332,8 @@ pub(super) fn in_numeral_list(cs: &[char], i: usize) -> bool {
 
 /// Refuses quantities that measure no result: a class or threshold (`20户以上自然村`,
 /// `150万吨以上的园区`, `不到100万元的部分`, `起征点`), a specification in a name (`25兆瓦级`,
-/// `最高10米的支架`), a count that names a set's parts (`五个方面`) or a text's length
+/// `最高10米的支架`), a count that names a set's parts (`五个方面`) or a body of rules
+/// (`八项规定`), or a text's length
 /// (`28337个字`), a duration (`通过3个月的筹备`, `连续3年`), a circumstance (`在…减少200人的
 /// 情况下`), a base to compare with (`从不到70万亿元增加到…`) and a rate in a policy's name
 /// (`加计扣除75%政策`).
@@ -474,9 +475,21 @@ pub(super) fn measures_a_result(cs: &Chars, q: &Quantity) -> bool {
         {
             return false;
         }
+        // `中央八项规定`, `六项纪律`: a body of rules named by how many it holds, in words.
+        let in_words = cs.get(q.start).is_some_and(|&c| is_cn_numeral(c));
+        if in_words
+            && matches!(q.unit, "项" | "条" | "个")
+            && RULE_SETS.iter().any(|w| noun.starts_with(w))
+        {
+            return false;
+        }
     }
     true
 }
+
+/// Nouns that, after a count in words, name a body of rules (`八项规定`, `六项纪律`), not
+/// rules made or met.
+const RULE_SETS: &[&str] = &["规定", "纪律", "原则", "禁令", "准则", "铁律"];
 
 /// Refuses ordinals, codes and names.
 pub(super) fn candidate_ok(cs: &[char], num_start: usize, q: &Quantity) -> bool {

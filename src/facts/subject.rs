@@ -122,6 +122,9 @@ pub(super) const TRAIL_WORDS: &[&str] = &[
     "约",
     "不足",
     "到",
+    // Adverbs of a pair or a set moving together (`存贷款余额双双增长12%`).
+    "双双",
+    "同步",
 ];
 
 /// A clause's opening date (`2013年`, `1-6月份`, `5月`), which says when, not what.
