@@ -269,7 +269,12 @@ fn find_in_line(cs: &Chars, out: &mut Found, plan: &dyn Fn(usize) -> bool) {
         if !(c.is_ascii_digit() || numerals.contains(c)) {
             // Colons and brackets tell the roles of the numbers after them (one range check
             // passes the ideographs, most chars, by).
-            if !ideograph(c) && matches!(c, '：' | ':' | '（' | '(' | '）' | ')') {
+            if !ideograph(c)
+                && matches!(
+                    c,
+                    '：' | ':' | '（' | '(' | '）' | ')' | '，' | ',' | '。' | '！' | '？'
+                )
+            {
                 let prev = out.facts.last().zip(out.said.last());
                 let prev = prev.map(|(f, s)| (f.end, *s == Said::Target));
                 cues.mark(cs, i, prev, &mut out.leads);

@@ -156,7 +156,7 @@ pub(super) fn role_of(
     if plan && !line.review {
         return Said::Target;
     }
-    if line.target_list || cue() || to_come() {
+    if line.target_list || line.target_sentence || cue() || to_come() {
         Said::Target
     } else if line.review {
         Said::Done
@@ -176,6 +176,9 @@ pub(super) fn role_of(
 pub(super) struct LineCues {
     pub(super) review: bool,
     pub(super) target_list: bool,
+    /// A comma has opened a list of targets that runs to the sentence's end (`主要预期目标
+    /// 是，生产总值增长7%左右，…，…。`).
+    pub(super) target_sentence: bool,
     /// The open brackets, each with whether it breaks down a target just before it
     /// (`计划开工项目42个，总投资14亿元（包括：已立项的项目12个…）`: the parts are planned too).
     brackets: Vec<bool>,
@@ -228,12 +231,14 @@ impl LineCues {
         LineCues {
             review,
             target_list: false,
+            target_sentence: false,
             brackets: Vec::new(),
         }
     }
 
     /// Takes in a mark the line reader passes at `k`: a colon that opens a list of targets
-    /// (also a lead for the rest of the document: `leads`, line offsets), or a bracket;
+    /// (also a lead for the rest of the document: `leads`, line offsets), a comma that opens
+    /// one for its sentence, a sentence end that closes it, or a bracket;
     /// `prev` is where the fact before ended and whether it is a target.
     pub(super) fn mark(
         &mut self,
@@ -257,6 +262,20 @@ impl LineCues {
                     leads.push(k);
                 }
             }
+            Some('，' | ',') => {
+                // `目标是，` / `目标为，`: looked at only where the two chars before say so.
+                let lead = k >= 2
+                    && cs.get(k - 2) == Some(&'标')
+                    && matches!(cs.get(k - 1), Some('是' | '为'));
+                if lead {
+                    static REPORTS: OnceLock<Words> = OnceLock::new();
+                    let clause = cs.str(back_to(cs, k, is_boundary), k);
+                    if !words(&REPORTS, &[REPORT_WORDS]).is_match(clause) {
+                        self.target_sentence = true;
+                    }
+                }
+            }
+            Some('。' | '！' | '？') => self.target_sentence = false,
             Some('（' | '(') => {
                 let opens_breakdown = prev.is_some_and(|(end, target)| {
                     target
