@@ -24,6 +24,7 @@
 
 mod checks;
 mod clean;
+pub mod compare;
 mod convert;
 mod decode;
 mod edit;
