@@ -178,3 +178,43 @@ fn a_period_set_by_hand_moves_its_column() {
     );
     assert_eq!(c.columns.get(1).map(|c| c.label.as_str()), Some("2030"));
 }
+
+#[test]
+fn three_national_reports_of_the_corpus_side_by_side() {
+    // 1986, 2010 and 2021, given out of order. The 1986 report measures other things
+    // (国民生产总值, 工农业总产值) and matches nothing; 2010 and 2021 share GDP, its growth,
+    // new urban jobs.
+    let read = |name: &str| {
+        analyze(
+            &std::fs::read(find(name).unwrap()).unwrap(),
+            &Options::default(),
+        )
+        .unwrap()
+    };
+    let reports = [
+        read("cn_gwr2021_oneline.txt"),
+        read("cn_gwr1986_oneline_7th_fyp.txt"),
+        read("cn_gwr2010_oneline_fullwidth.txt"),
+    ];
+    let c = compare(&reports, &Adjust::default());
+    let labels: Vec<&str> = c.columns.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, ["1985", "2009", "2020"]);
+    let results = |subject: &str, kind: FactKind| -> Vec<Option<String>> {
+        row(&c, subject, kind)
+            .cells
+            .iter()
+            .map(|cell| cell.result.as_ref().map(|v| v.text.clone()))
+            .collect()
+    };
+    assert_eq!(
+        results("国内生产总值", FactKind::Growth),
+        [None, Some("8.7%".into()), Some("2.3%".into())]
+    );
+    assert_eq!(
+        results("城镇新增就业", FactKind::Count),
+        [None, Some("1102万人".into()), Some("1186万人".into())]
+    );
+    // Each year's target stands beside its results, but the targets set for 2010 and 2021
+    // have no report of those years here: no check is made.
+    assert!(c.rows.iter().all(|r| r.checks.is_empty()));
+}
