@@ -117,6 +117,24 @@ pub fn analyze_text(
     ))
 }
 
+/// Compares Reports (as [`analyze_bytes`] gave them) across years and places: see
+/// [`crate::compare`]. `adjust`, when given, holds the reader's corrections (`periods`,
+/// `pins`, `splits`). Throws a string when an input is not a Report.
+#[wasm_bindgen(js_name = compareReports)]
+pub fn compare_reports(reports: JsValue, adjust: JsValue) -> Result<JsValue, JsValue> {
+    let reports: Vec<Report> = serde_wasm_bindgen::from_value(reports)
+        .map_err(|e| JsValue::from_str(&format!("not a list of Reports: {e}")))?;
+    let adjust: crate::compare::Adjust = if adjust.is_undefined() || adjust.is_null() {
+        crate::compare::Adjust::default()
+    } else {
+        serde_wasm_bindgen::from_value(adjust)
+            .map_err(|e| JsValue::from_str(&format!("not a compare adjustment: {e}")))?
+    };
+    let out = crate::compare::compare(&reports, &adjust);
+    serde::Serialize::serialize(&out, &serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
 /// Traditional to mainland simplified Chinese, nothing else.
 #[wasm_bindgen(js_name = toSimplified)]
 pub fn to_simplified(text: &str) -> String {

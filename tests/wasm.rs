@@ -125,3 +125,40 @@ fn stages_are_announced_in_order() {
         vec!["decode", "clean", "outline", "facts", "checks"]
     );
 }
+
+#[wasm_bindgen_test]
+fn reports_from_the_binding_compare_in_the_browser() {
+    // Two years of one county, analysed by the binding and compared by it, as the page does.
+    let a = wasm::analyze_text(
+        "某县2021年政府工作报告\n一、2020年工作回顾\n全县地区生产总值增长3.6%。\n二、2021年工作安排\n主要预期目标是：地区生产总值增长8%左右。\n",
+        None,
+        None,
+    )
+    .expect("analysed");
+    let b = wasm::analyze_text(
+        "某县2022年政府工作报告\n一、2021年工作回顾\n全县地区生产总值增长8.1%。\n",
+        None,
+        None,
+    )
+    .expect("analysed");
+    let list = js_sys::Array::of2(&b, &a);
+    let out = wasm::compare_reports(list.into(), JsValue::UNDEFINED).expect("compared");
+    let c: zhreport::compare::Comparison =
+        serde_wasm_bindgen::from_value(out).expect("a Comparison");
+    let labels: Vec<&str> = c.columns.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, ["2020", "2021"]);
+    let gdp = c
+        .rows
+        .iter()
+        .find(|r| r.subject == "地区生产总值")
+        .expect("a row");
+    assert_eq!(
+        gdp.checks
+            .iter()
+            .map(|k| (k.year, k.met))
+            .collect::<Vec<_>>(),
+        [(2021, true)]
+    );
+    // Not a Report: a message, not a crash.
+    assert!(wasm::compare_reports(JsValue::from_str("x"), JsValue::UNDEFINED).is_err());
+}
