@@ -1,5 +1,7 @@
 // Page weight: every file the page loads (html, js, css, wasm, the sample excluded), raw and
 // brotli-compressed (quality 11), as a static host serving compressed files would send them.
+// `first` is what a visit loads before it can analyse; `later` what a view fetches when it is
+// opened (the compare module).
 //   node scripts/weight.mjs            prints a table
 //   import { weight } from './weight.mjs'   for the budget test
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -8,6 +10,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const www = fileURLToPath(new URL('../www/', import.meta.url));
+const LATER = /zhreport_compare/;
 const PAGE = new Set(['.html', '.js', '.css', '.wasm', '.webmanifest', '.svg']);
 
 function files(dir) {
@@ -25,12 +28,16 @@ export function weight() {
       const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
       return { file: p.slice(www.length), raw: raw.length, brotli: br.length };
     });
-  const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, brotli: a.brotli + r.brotli }), { raw: 0, brotli: 0 });
-  return { rows, total };
+  const sum = (list) => list.reduce((a, r) => ({ raw: a.raw + r.raw, brotli: a.brotli + r.brotli }), { raw: 0, brotli: 0 });
+  for (const r of rows) r.later = LATER.test(r.file);
+  return { rows, total: sum(rows), first: sum(rows.filter((r) => !r.later)), later: sum(rows.filter((r) => r.later)) };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { rows, total } = weight();
-  for (const r of rows) console.log(`${r.file.padEnd(28)} ${String(r.raw).padStart(9)} ${String(r.brotli).padStart(9)}`);
-  console.log(`${'total'.padEnd(28)} ${String(total.raw).padStart(9)} ${String(total.brotli).padStart(9)}`);
+  const { rows, total, first, later } = weight();
+  const line = (name, r) => console.log(`${name.padEnd(30)} ${String(r.raw).padStart(9)} ${String(r.brotli).padStart(9)}`);
+  for (const r of rows) line(r.later ? `${r.file} (later)` : r.file, r);
+  line('first load', first);
+  line('later (compare view)', later);
+  line('total', total);
 }

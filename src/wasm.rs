@@ -1,16 +1,25 @@
 //! The JavaScript binding: translation only. Offsets become UTF-16 code units, the unit of
 //! JavaScript strings, so `text.slice(start, end)` in the page gives the span.
+//!
+//! The page loads two modules built from this file (`scripts/build`): the analysis
+//! (feature `wasm-analyze`), at once, and compare (feature `wasm-compare`), only when its view
+//! is opened, so that the first load carries no code for a view most visits never open. Both
+//! features are on by default, so the wasm tests see every function.
 
 use wasm_bindgen::prelude::*;
 
-use crate::{Options, Report};
+#[cfg(feature = "wasm-analyze")]
+use crate::Options;
+use crate::Report;
 
+#[cfg(feature = "wasm-analyze")]
 /// Moves char offsets to UTF-16 offsets for `text`.
 struct Utf16Map {
     /// UTF-16 offset of each char offset, with one extra entry for the end.
     at: Vec<u32>,
 }
 
+#[cfg(feature = "wasm-analyze")]
 impl Utf16Map {
     fn new(text: &str) -> Self {
         let mut at = Vec::with_capacity(text.len() + 1);
@@ -31,6 +40,7 @@ impl Utf16Map {
     }
 }
 
+#[cfg(feature = "wasm-analyze")]
 /// Rewrites every offset of a Report from chars to UTF-16 code units.
 pub fn to_utf16_offsets(mut r: Report) -> Report {
     let m = Utf16Map::new(&r.text);
@@ -52,12 +62,14 @@ pub fn to_utf16_offsets(mut r: Report) -> Report {
     r
 }
 
+#[cfg(feature = "wasm-analyze")]
 fn to_js(r: Report) -> Result<JsValue, JsValue> {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     serde::Serialize::serialize(&to_utf16_offsets(r), &ser)
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
+#[cfg(feature = "wasm-analyze")]
 /// Calls `on_stage` (when given) with each stage's name as it begins.
 fn reporter(on_stage: Option<js_sys::Function>) -> impl FnMut(crate::Stage) {
     move |stage| {
@@ -67,6 +79,7 @@ fn reporter(on_stage: Option<js_sys::Function>) -> impl FnMut(crate::Stage) {
     }
 }
 
+#[cfg(feature = "wasm-analyze")]
 /// Analyses the bytes of a file. `encoding` may be empty for detection; `on_stage`, if given,
 /// is called with each stage's name (`decode`, `clean`, …) as it begins; `decoder`, if given,
 /// reads legacy and forced encodings: `(label, bytes) => [text, encodingName]` or `undefined`
@@ -102,6 +115,7 @@ pub fn analyze_bytes(
     to_js(report)
 }
 
+#[cfg(feature = "wasm-analyze")]
 /// Analyses pasted text, calling `on_stage` as [`analyze_bytes`] does. Offsets in the result
 /// are UTF-16 code units.
 #[wasm_bindgen(js_name = analyzeText)]
@@ -117,6 +131,7 @@ pub fn analyze_text(
     ))
 }
 
+#[cfg(feature = "wasm-compare")]
 /// Compares Reports (as [`analyze_bytes`] gave them) across years and places: see
 /// [`crate::compare`]. `adjust`, when given, holds the reader's corrections (`periods`,
 /// `pins`, `splits`). Throws a string when an input is not a Report.
@@ -135,6 +150,7 @@ pub fn compare_reports(reports: JsValue, adjust: JsValue) -> Result<JsValue, JsV
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
+#[cfg(feature = "wasm-analyze")]
 /// Traditional to mainland simplified Chinese, nothing else.
 #[wasm_bindgen(js_name = toSimplified)]
 pub fn to_simplified(text: &str) -> String {

@@ -68,6 +68,11 @@ const STRINGS = {
     theme: '配色', themeAuto: '跟随系统', themeLight: '浅色', themeDark: '深色',
     summary: '概览', showRemoved: '在正文中显示清理掉的内容', copyTsv: '复制为表格', copied: (n) => `已复制 ${n} 行，可直接粘贴到表格软件`,
     compare: '对比', compareTitle: '各报告中相同主体的数据', compareNone: '没有在两份以上报告中都出现的主体。',
+    compared: (n, rows) => `已对比 ${n} 份报告：${rows} 行`, points: ' 个百分点', checkOf: (y) => `${y}年目标`, met: '✓ 完成', missed: '✗ 未完成',
+    noPeriod: '年份不明', setYear: '设定该报告的年份', trend: '趋势', checks: '目标与实际', pickRow: '选中以合并', split: '拆分', splitHint: '各报告的数据分行显示',
+    compareNote: '按时间排列；年份取自标题与正文，可在列首改正。勾选两行后可合并，误配的行可拆分。',
+    compareFilter: '筛选主体……', compareOnlyChecks: '只看有目标对照的行', sortBy: '排序', sortAsGiven: '按匹配顺序', sortSubject: '按主体', sortFilled: '按覆盖报告数',
+    pinPicked: '合并所选行', resetAdjust: '撤销改正',
     change: '变化', cancel: '取消', cancelled: '已取消。', rendering: (p) => `正在显示……${p}%`,
     offlineReady: '已可离线使用', updateReady: '有新版本，点击更新',
     byKind: '按类型', byRole: '成果与目标', largest: '最大金额', busiest: '成果最多的章节', perSection: '各部分的数据',
@@ -124,6 +129,11 @@ const STRINGS = {
     theme: 'Theme', themeAuto: 'System', themeLight: 'Light', themeDark: 'Dark',
     summary: 'Summary', showRemoved: 'Show what cleaning removed, in the text', copyTsv: 'Copy as table', copied: (n) => `Copied ${n} rows: paste them into a spreadsheet`,
     compare: 'Compare', compareTitle: 'Facts with the same subject across reports', compareNone: 'No subject appears in two or more reports.',
+    compared: (n, rows) => `Compared ${n} reports: ${rows} rows`, points: ' points', checkOf: (y) => `${y} target`, met: '✓ met', missed: '✗ missed',
+    noPeriod: 'year unknown', setYear: 'Set the year of this report', trend: 'Trend', checks: 'Target vs result', pickRow: 'Tick to merge', split: 'Split', splitHint: 'Show each report\'s facts in rows of their own',
+    compareNote: 'In time order; years come from titles and text and can be corrected at the head of a column. Tick two rows to merge them; split a wrong match.',
+    compareFilter: 'Filter subjects…', compareOnlyChecks: 'Only rows with a target check', sortBy: 'Sort', sortAsGiven: 'As matched', sortSubject: 'By subject', sortFilled: 'By reports covered',
+    pinPicked: 'Merge ticked rows', resetAdjust: 'Undo corrections',
     change: 'Change', cancel: 'Cancel', cancelled: 'Cancelled.', rendering: (p) => `Rendering… ${p}%`,
     offlineReady: 'Ready offline', updateReady: 'New version: click to update',
     byKind: 'By kind', byRole: 'Results and targets', largest: 'Largest sums', busiest: 'Sections with most results', perSection: 'Facts per part',
@@ -353,47 +363,227 @@ function renderTabs() {
 }
 
 // ---------------------------------------------------------------------------------------
-// Compare: facts with the same subject and unit in two or more reports, side by side, with
-// the change from the first report that has it to the last.
+// Compare: the core's compare module (fetched by the worker the first time this view opens)
+// matches the reports' facts by subject, cue, unit and kind, puts the reports in time order,
+// sets each target beside the result of its year and each result beside the one before. The
+// reader can set a report's period, pin two rows together and split a row.
 
-function showCompare() {
+const adjust = { periods: [], pins: [], splits: [] };
+let comparison = null;
+let compared = []; // the docs in the order the comparison numbers them
+const picked = new Set(); // row keys ticked for pinning
+
+// What compare reads of a report: its head, its top cleaning, its sections and facts. The
+// rest of a long text stays on this side.
+const slim = (r) => ({
+  ...r,
+  text: r.text.slice(0, 2000),
+  cleaning: r.cleaning.filter((c) => c.at < 2000),
+  warnings: [],
+});
+
+async function showCompare() {
   active = -2;
   renderTabs();
   $('#report').hidden = true;
   $('#compare').hidden = false;
-  const reports = docs.filter((d) => d.report);
-  const key = (f) => `${f.subject}\u0000${f.unit}\u0000${f.kind}`;
-  const table = new Map();
-  reports.forEach((d, col) => {
-    for (const f of d.report.facts) {
-      if (!f.subject) continue;
-      const row = table.get(key(f)) ?? { subject: f.subject, unit: f.unit, cells: new Map() };
-      if (!row.cells.has(col)) row.cells.set(col, f);
-      table.set(key(f), row);
-    }
-  });
-  const rows = [...table.values()].filter((r) => r.cells.size >= 2);
+  // The sample is there to show the page: it joins a comparison only when the reader has
+  // fewer than two reports of their own.
+  const own = docs.filter((d) => d.report && !d.sample);
+  compared = own.length >= 2 ? own : docs.filter((d) => d.report);
+  adjust.periods.length = compared.length;
+  showProgress(t('working'));
+  try {
+    const res = await run({ type: 'compare', reports: compared.map((d) => slim(d.report)), adjust: { ...adjust, periods: [...adjust.periods].map((p) => p ?? null) } });
+    comparison = res.comparison;
+    setStatus(t('compared')(compared.length, comparison.rows.length));
+  } catch (err) {
+    if (err instanceof CancelledError) return;
+    comparison = null;
+    showError(t('failed')(t('compare'), err.message));
+    setStatus('');
+  }
+  renderCompare();
+}
+
+const docLabel = (d) => (d.sample ? t('sample') : d.pasted ? t('pasted')(d.pasted) : d.label);
+// A change in base units, in the magnitude Chinese reports write (万, 亿, 万亿).
+const magnitude = (v) => {
+  const a = Math.abs(v);
+  for (const [n, w] of [[1e12, '万亿'], [1e8, '亿'], [1e4, '万']]) if (a >= n) return `${fmt(Math.round((a / n) * 100) / 100)}${w}`;
+  return fmt(a);
+};
+const signed = (v) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${magnitude(v)}`;
+
+function cellText(v) {
+  return v ? v.text : '';
+}
+
+function changeText(row, ch) {
+  if (!ch) return '';
+  const pts = row.kind === 'percent' || row.kind === 'growth';
+  const by = `${signed(ch.by)}${pts ? t('points') : row.unit ?? ''}`;
+  return ch.percent != null ? `${by} (${signed(Math.round(ch.percent * 10) / 10)}%)` : by;
+}
+
+function checkText(row, k) {
+  const target = row.cells[k.target_column]?.target;
+  const result = row.cells[k.result_column]?.result;
+  return `${t('checkOf')(k.year)} ${target?.text ?? ''} → ${result?.text ?? ''} ${k.met ? t('met') : t('missed')}`;
+}
+
+/** A small line of the results of a row, when three or more columns have one. */
+function trend(row) {
+  const pts = row.cells.map((c, i) => (c.result ? [i, c.result.value] : null)).filter(Boolean);
+  if (pts.length < 3) return null;
+  const W = 72;
+  const H = 20;
+  const n = Math.max(1, row.cells.length - 1);
+  const vs = pts.map((p) => p[1]);
+  const lo = Math.min(...vs);
+  const hi = Math.max(...vs);
+  const y = (v) => (hi === lo ? H / 2 : H - 2 - ((v - lo) / (hi - lo)) * (H - 4));
+  const NS = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(NS, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+  svg.setAttribute('width', W);
+  svg.setAttribute('height', H);
+  svg.setAttribute('class', 'trend');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', pts.map((p) => row.cells[p[0]].result.text).join(' → '));
+  const line = document.createElementNS(NS, 'polyline');
+  line.setAttribute('points', pts.map(([i, v]) => `${(2 + (i / n) * (W - 4)).toFixed(1)},${y(v).toFixed(1)}`).join(' '));
+  svg.append(line);
+  for (const [i, v] of pts) {
+    const dot = document.createElementNS(NS, 'circle');
+    dot.setAttribute('cx', (2 + (i / n) * (W - 4)).toFixed(1));
+    dot.setAttribute('cy', y(v).toFixed(1));
+    dot.setAttribute('r', '1.8');
+    svg.append(dot);
+  }
+  return svg;
+}
+
+function compareRows() {
+  if (!comparison) return [];
+  const q = $('#compare-filter').value.trim();
+  const only = $('#compare-checks').checked;
+  let rows = comparison.rows.filter((r) => (!q || r.subject.includes(q)) && (!only || r.checks.length));
+  const sort = $('#compare-sort').value;
+  if (sort === 'subject') rows = [...rows].sort((a, b) => a.subject.localeCompare(b.subject, 'zh'));
+  else if (sort === 'filled') rows = [...rows].sort((a, b) => filled(b) - filled(a));
+  return rows;
+}
+const filled = (r) => r.cells.filter((c) => c.result || c.target).length;
+
+function renderCompare() {
+  const rows = compareRows();
+  const cols = comparison?.columns ?? [];
   $('#compare-empty').hidden = rows.length > 0;
-  const labels = reports.map((d) => (d.sample ? t('sample') : d.pasted ? t('pasted')(d.pasted) : d.label));
   const head = el('tr');
-  head.append(el('th', '', t('cols').subject), el('th', '', t('cols').unit), ...labels.map((l) => el('th', '', l)), el('th', '', t('change')));
+  head.append(el('th', '', ''), el('th', '', t('cols').subject), el('th', '', t('cols').unit));
+  for (const c of cols) {
+    const th = el('th', 'c-col');
+    const d = compared[c.report];
+    th.append(el('span', 'c-period', c.label || t('noPeriod')), el('span', 'c-doc', d ? docLabel(d) : ''));
+    const input = el('input', 'c-year');
+    input.type = 'number';
+    input.min = '1949';
+    input.max = '2100';
+    input.value = c.period.year ?? '';
+    input.title = t('setYear');
+    input.setAttribute('aria-label', `${t('setYear')}: ${d ? docLabel(d) : ''}`);
+    input.addEventListener('change', () => {
+      const year = Number.parseInt(input.value, 10);
+      adjust.periods[c.report] = Number.isFinite(year) ? { ...c.period, year, plan_year: c.period.plan_year ?? year + 1 } : null;
+      showCompare();
+    });
+    th.append(input);
+    head.append(th);
+  }
+  head.append(el('th', '', t('trend')), el('th', '', t('checks')), el('th', '', t('change')), el('th', '', ''));
   $('#compare-table thead').replaceChildren(head);
   $('#compare-table tbody').replaceChildren(
     ...rows.map((r) => {
       const tr = el('tr');
-      tr.append(el('td', '', r.subject), el('td', '', r.unit));
-      for (let c = 0; c < reports.length; c++) {
-        const f = r.cells.get(c);
-        tr.append(el('td', 'c-value', f ? f.text : ''));
+      const tick = el('input');
+      tick.type = 'checkbox';
+      tick.checked = picked.has(r.key);
+      tick.setAttribute('aria-label', `${t('pickRow')}: ${r.subject}`);
+      tick.addEventListener('change', () => {
+        if (tick.checked) picked.add(r.key);
+        else picked.delete(r.key);
+        $('#compare-pin').disabled = picked.size < 2;
+      });
+      const tdTick = el('td');
+      tdTick.append(tick);
+      const subject = el('td');
+      subject.append(document.createTextNode(r.subject));
+      if (r.cue && !r.subject.includes(r.cue)) subject.append(el('span', 'c-cue', r.cue));
+      tr.append(tdTick, subject, el('td', '', r.unit ?? ''));
+      for (const c of r.cells) {
+        const td = el('td', 'c-value');
+        if (c.result) td.append(el('span', 'c-result', c.result.text));
+        if (c.target) td.append(el('span', 'c-target', `${t('role').target} ${c.target.text}`));
+        if (c.more) td.append(el('span', 'c-more', `+${c.more}`));
+        tr.append(td);
       }
-      const cols = [...r.cells.keys()].sort((a, b) => a - b);
-      const first = r.cells.get(cols[0]).value;
-      const last = r.cells.get(cols[cols.length - 1]).value;
-      const pct = first ? ` (${last >= first ? '+' : ''}${(((last - first) / Math.abs(first)) * 100).toFixed(1)}%)` : '';
-      tr.append(el('td', 'c-value', `${last >= first ? '+' : ''}${fmt(last - first)}${pct}`));
+      const tdTrend = el('td');
+      const svg = trend(r);
+      if (svg) tdTrend.append(svg);
+      tr.append(tdTrend);
+      const tdCheck = el('td', 'c-checks');
+      for (const k of r.checks) tdCheck.append(el('span', k.met ? 'met' : 'missed', checkText(r, k)));
+      tr.append(tdCheck);
+      tr.append(el('td', 'c-value', changeText(r, r.changes[r.changes.length - 1])));
+      const split = el('button', 'ghost small', t('split'));
+      split.type = 'button';
+      split.title = t('splitHint');
+      split.addEventListener('click', () => {
+        adjust.splits.push(r.key);
+        showCompare();
+      });
+      const tdSplit = el('td');
+      tdSplit.append(split);
+      tr.append(tdSplit);
       return tr;
     }),
   );
+  $('#compare-pin').disabled = picked.size < 2;
+}
+
+function pinPicked() {
+  const keys = [...picked];
+  for (const k of keys.slice(1)) adjust.pins.push([keys[0], k]);
+  picked.clear();
+  showCompare();
+}
+
+function compareTable() {
+  const cols = comparison?.columns ?? [];
+  const header = ['subject', 'cue', 'unit', 'kind', ...cols.map((c) => `${c.label || '?'} ${compared[c.report] ? docLabel(compared[c.report]) : ''}`.trim()), 'checks', 'change'];
+  const body = compareRows().map((r) => [
+    r.subject,
+    r.cue ?? '',
+    r.unit ?? '',
+    r.kind,
+    ...r.cells.map((c) => [c.result?.text, c.target ? `${t('role').target} ${c.target.text}` : ''].filter(Boolean).join(' / ')),
+    r.checks.map((k) => checkText(r, k)).join('; '),
+    changeText(r, r.changes[r.changes.length - 1]),
+  ]);
+  return [header, ...body];
+}
+
+function exportCompareCsv() {
+  if (!comparison) return;
+  const lines = compareTable().map((row) => row.map(csvField).join(','));
+  download('compare.csv', 'text/csv;charset=utf-8', '\uFEFF' + lines.join('\r\n') + '\r\n');
+}
+
+function exportCompareJson() {
+  if (!comparison) return;
+  const out = { reports: compared.map((d) => d.report.source.name ?? docLabel(d)), ...comparison };
+  download('compare.json', 'application/json', JSON.stringify(out, null, 2));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -415,7 +605,7 @@ function el(tag, cls, text) {
 }
 
 function factLabel(f, r) {
-  const parts = [`${f.text}`, `${t('valueLabel')}: ${fmt(f.value)}${f.max != null ? '–' + fmt(f.max) : ''} ${f.unit}`];
+  const parts = [`${f.text}`, `${t('valueLabel')}: ${fmt(f.value)}${f.max != null ? '–' + fmt(f.max) : ''} ${f.unit ?? ''}`];
   if (f.approx) parts.push(`${t('approxLabel')}: ${t('approx')[f.approx]}`);
   parts.push(`${t('kind')[f.kind]} · ${t('role')[f.role]}`);
   if (f.subject) parts.push(`${t('subjectLabel')}: ${f.subject}`);
@@ -878,7 +1068,7 @@ function fillSectionFilter(r) {
 function factRows(r) {
   return r.facts.map((f, i) => {
     const s = r.sections[f.section];
-    return { i, f, section: s ? `${s.marker}${s.title}` : '', subject: f.subject ?? '', text: f.text, value: f.value, unit: f.unit, kind: f.kind, role: f.role };
+    return { i, f, section: s ? `${s.marker}${s.title}` : '', subject: f.subject ?? '', text: f.text, value: f.value, unit: f.unit ?? '', kind: f.kind, role: f.role };
   });
 }
 
@@ -1046,6 +1236,19 @@ for (const id of ['#filter', '#filter-kind', '#filter-role', '#filter-section'])
   $(id).addEventListener('input', () => current() && renderTable(current()));
 }
 $('#export-csv').addEventListener('click', exportCsv);
+for (const id of ['#compare-filter', '#compare-checks', '#compare-sort']) {
+  $(id).addEventListener('input', () => comparison && renderCompare());
+}
+$('#compare-pin').addEventListener('click', pinPicked);
+$('#compare-reset').addEventListener('click', () => {
+  adjust.periods = [];
+  adjust.pins = [];
+  adjust.splits = [];
+  picked.clear();
+  showCompare();
+});
+$('#compare-csv').addEventListener('click', exportCompareCsv);
+$('#compare-json').addEventListener('click', exportCompareJson);
 $('#export-json').addEventListener('click', exportJson);
 $('#lang').addEventListener('click', () => {
   lang = lang === 'zh' ? 'en' : 'zh';

@@ -12,6 +12,8 @@ const FILES = [
   'style.css',
   'pkg/zhreport.js',
   'pkg/zhreport_bg.wasm',
+  'pkg/zhreport_compare.js',
+  'pkg/zhreport_compare_bg.wasm',
   'pkg/version.js',
   'samples/sample.txt',
 ];

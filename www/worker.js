@@ -1,17 +1,33 @@
 // The analysis runs here, off the page's thread, so a large report never freezes the page.
 // Messages in:  {id, type: 'text', text, name} | {id, type: 'bytes', bytes, name, encoding}
+//               | {id, type: 'compare', reports, adjust} (the compare module is fetched the
+//               first time one comes: the first load carries only the analysis)
 // Messages out: {id, stage} as each stage begins; {id, field, part} for the long lists of a
 //               large Report, in order; then {id, ok: true, report, ms} (its long lists
-//               empty, to be filled from the parts) | {id, ok: false, error}
+//               empty, to be filled from the parts) | {id, ok: true, comparison, ms}
+//               | {id, ok: false, error}
 import init, { analyzeText, analyzeBytes } from './pkg/zhreport.js';
 
 const ready = init();
+let compareModule;
+const loadCompare = () =>
+  (compareModule ??= import('./pkg/zhreport_compare.js').then(async (m) => {
+    await m.default();
+    return m;
+  }));
 const CHUNK = 1000;
 const CHUNKED = ['facts', 'cleaning', 'warnings', 'sections'];
 
 self.onmessage = async (event) => {
   const msg = event.data;
   try {
+    if (msg.type === 'compare') {
+      const t0 = performance.now();
+      const { compareReports } = await loadCompare();
+      const comparison = compareReports(msg.reports, msg.adjust ?? undefined);
+      self.postMessage({ id: msg.id, ok: true, comparison, ms: performance.now() - t0 });
+      return;
+    }
     await ready;
     const t0 = performance.now();
     const stage = (name) => self.postMessage({ id: msg.id, stage: name });

@@ -150,7 +150,9 @@ pub(crate) fn find(
     settle(lines_of(text, 0, &plan), sections, doc_role)
 }
 
-/// The facts of `text`, a run of whole lines that starts `base` chars into the cleaned text.
+/// The facts of `text`, a run of whole lines that starts `base` chars into the cleaned text
+/// (for the native build's threads; a wasm build has one).
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn find_from(text: &str, base: usize) -> Found {
     lines_of(text, base, &|_| false)
 }

@@ -244,6 +244,16 @@ test('reading aids: removed text on demand, outline follows the scroll, TSV copy
   await page.close();
 });
 
+/** The cells of the compare row of `subject`, without its tick box and its split button. */
+async function compareRow(page, subject) {
+  const rows = await page.locator('#compare-table tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.cells].slice(1, -1).map((td) => td.textContent)),
+  );
+  const row = rows.find((r) => r[0] === subject) ?? rows.find((r) => r[0].startsWith(subject));
+  assert.ok(row, `no row ${subject} in ${JSON.stringify(rows)}`);
+  return row;
+}
+
 test('compare lines up the same subject across reports; a long analysis can be cancelled', async () => {
   const { page, errors } = await open();
   for (const [year, patents, firms] of [
@@ -257,11 +267,12 @@ test('compare lines up the same subject across reports; a long analysis can be c
   }
   await page.click('#tabs .compare-tab');
   await page.waitForSelector('#compare:not([hidden])');
-  const rows = await page.locator('#compare-table tbody tr').allTextContents();
-  const firms = rows.find((r) => r.startsWith('新建院士工作站'));
-  assert.ok(firms, rows.join('\n'));
-  assert.match(firms, /^新建院士工作站个10个13个\+3 \(\+30\.0%\)$/);
-  assert.ok(rows.some((r) => r.startsWith('专利申请量') && r.includes('2000件') && r.includes('2500件')));
+  await page.waitForFunction(() => /对比/.test(document.querySelector('#status').textContent));
+  const row = (subject) => compareRow(page, subject);
+  // The sample stays out: the reader has two reports of their own.
+  assert.deepEqual(await page.locator('#compare-table thead .c-period').allTextContents(), ['2022', '2023']);
+  assert.deepEqual(await row('新建院士工作站'), ['新建院士工作站', '个', '10个', '13个', '', '', '+3个 (+30%)']);
+  assert.deepEqual((await row('专利申请量')).slice(2, 4), ['2000件', '2500件']);
   assert.equal(await page.isHidden('#report'), true);
   // Back to a report.
   await page.locator('#tabs .tab').first().click();
@@ -289,6 +300,49 @@ test('compare lines up the same subject across reports; a long analysis can be c
   await page.waitForFunction((n) => document.querySelectorAll('#tabs .tab').length === n + 1, tabs);
   await settled(page);
   assert.deepEqual(await page.locator('#text mark.fact').allTextContents(), ['7家']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('compare: three years given out of order come in time order, a target beside its year', async () => {
+  const { page, errors } = await open();
+  const years = {
+    2023: '某县2023年工作总结\n一、主要工作\n全县地区生产总值增长5.5%，新增城镇就业3300人。\n',
+    2021: '某县2021年工作总结\n一、主要工作\n全县地区生产总值增长7.5%，新增城镇就业2800人。\n',
+    2022: '某县2022年工作总结和2023年工作计划\n一、2022年工作总结\n全县地区生产总值增长5.2%，新增城镇就业3100人。\n二、2023年工作计划\n主要预期目标是：地区生产总值增长6%左右，新增城镇就业3000人以上。\n',
+  };
+  for (const year of [2023, 2021, 2022]) {
+    await page.fill('#paste', years[year]);
+    const before = await page.locator('#tabs .tab:not(.compare-tab)').count();
+    await page.click('#analyze');
+    await shown(page, before + 1);
+  }
+  await page.click('#tabs .compare-tab');
+  await page.waitForFunction(() => /对比/.test(document.querySelector('#status').textContent));
+  assert.deepEqual(await page.locator('#compare-table thead .c-period').allTextContents(), ['2021', '2022', '2023']);
+  const jobs = await compareRow(page, '城镇就业');
+  assert.deepEqual(jobs.slice(0, 5), ['城镇就业新增', '人', '2800人', '3100人目标 3000人以上', '3300人']);
+  assert.equal(jobs[6], '2023年目标 3000人以上 → 3300人 ✓ 完成');
+  const gdp = await compareRow(page, '地区生产总值');
+  assert.equal(gdp[6], '2023年目标 6%左右 → 5.5% ✗ 未完成');
+  assert.equal(gdp[7], '+0.3 个百分点');
+  // Three results: a trend line with a point for each.
+  assert.equal(await page.locator('#compare-table tbody tr svg.trend circle').count(), 6);
+  // The reader corrects a year: the 2021 report set to 2024 moves to the end.
+  await page.locator('#compare-table thead .c-year').first().fill('2024');
+  await page.locator('#compare-table thead .c-year').first().dispatchEvent('change');
+  await page.waitForFunction(() => document.querySelector('#compare-table thead .c-period')?.textContent === '2022');
+  assert.deepEqual(await page.locator('#compare-table thead .c-period').allTextContents(), ['2022', '2023', '2024']);
+  // Filter and the CSV export follow the rows shown.
+  await page.click('#compare-reset');
+  await page.waitForFunction(() => document.querySelector('#compare-table thead .c-period')?.textContent === '2021');
+  await page.fill('#compare-filter', '就业');
+  assert.equal(await page.locator('#compare-table tbody tr').count(), 1);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#compare-csv')]);
+  const csv = await readFile(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\uFEFFsubject,cue,unit,kind,2021'), csv.slice(0, 80));
+  assert.equal(csv.trimEnd().split('\r\n').length, 2, csv);
+  assert.match(csv, /城镇就业,新增,人,count,2800人,/);
   assert.deepEqual(errors, []);
   await page.close();
 });
