@@ -1,6 +1,12 @@
 //! The `zhreport` command line: a thin layer over the library (SPEC §7).
 
+// The wasm build compiles the binary for the wasm tests but runs none of it.
+#![cfg_attr(target_arch = "wasm32", allow(dead_code))]
+
+use std::borrow::Cow;
+use std::ffi::OsString;
 use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use zhreport::{analyze, to_simplified, Options, Report};
@@ -9,16 +15,21 @@ const USAGE: &str = "\
 zhreport: read Chinese government work reports
 
 Usage:
-  zhreport analyze [--format json|csv|text] [--encoding ENC] FILE...   ('-' reads stdin;
-                                                                       a folder: every file in it)
-  zhreport convert [FILE]                                              (traditional to simplified)
+  zhreport analyze [OPTIONS] FILE|FOLDER...   analyse each input ('-' reads stdin; a folder:
+                                              every file under it, hidden ones left out)
+  zhreport convert [FILE]                     traditional to simplified, nothing else
+  zhreport --help | --version
 
-  --format json   one Report per input, one per line (JSON Lines; the default)
-  --format csv    one row per fact, UTF-8 with a BOM
-  --format text   the cleaned, simplified text
-  --encoding ENC  read every input as ENC (gbk, gb18030, big5, utf-8, utf-16le, utf-16be)
-  --threads N     analyse a long report on at most N threads (default: one per core; the
-                  Report is the same whatever N)
+Options of analyze:
+  -f, --format json   one Report per input, one per line (JSON Lines; the default)
+  -f, --format csv    one row per fact, UTF-8 with a BOM
+  -f, --format text   the cleaned, simplified text
+  -e, --encoding ENC  read every input as ENC (gbk, gb18030, big5, utf-8, utf-16le, utf-16be)
+  -j, --threads N     analyse a long report on at most N threads (default: one per core; the
+                      Report is the same whatever N)
+
+An option's value follows it (--format csv) or an equals sign (--format=csv). After '--'
+every argument is an input, even one that starts with '-'.
 
 Exit status: 0 when every input was analysed, 1 when some failed, 2 for a usage error.
 ";
@@ -37,21 +48,93 @@ enum Format {
     Text,
 }
 
+/// An input named on the command line or found in a folder. A path stays an `OsString`
+/// from the argument to the file system (a name in GBK bytes opens as it is); only messages
+/// and the Report's `source.name` show it in its lossy UTF-8 form.
+enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    fn from_arg(arg: OsString) -> Input {
+        if arg == "-" {
+            Input::Stdin
+        } else {
+            Input::File(PathBuf::from(arg))
+        }
+    }
+
+    /// How messages name it.
+    fn show(&self) -> Cow<'_, str> {
+        match self {
+            Input::Stdin => Cow::Borrowed("-"),
+            Input::File(p) => p.to_string_lossy(),
+        }
+    }
+
+    /// The name the Report records (`None` for stdin).
+    fn name(&self) -> Option<String> {
+        match self {
+            Input::Stdin => None,
+            Input::File(p) => Some(p.to_string_lossy().into_owned()),
+        }
+    }
+
+    fn read(&self) -> io::Result<Vec<u8>> {
+        match self {
+            Input::Stdin => {
+                let mut buf = Vec::new();
+                io::stdin().read_to_end(&mut buf)?;
+                Ok(buf)
+            }
+            Input::File(p) => std::fs::read(p),
+        }
+    }
+}
+
+/// What `analyze` was asked to do.
+struct Analyze {
+    format: Format,
+    encoding: Option<String>,
+    threads: Option<usize>,
+    inputs: Vec<Input>,
+}
+
+/// What a command line asks for, once parsed.
+enum Command {
+    Analyze(Analyze),
+    Convert(Input),
+    Help,
+    Version,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("analyze") => cmd_analyze(args.get(1..).unwrap_or(&[])),
-        Some("convert") => cmd_convert(args.get(1..).unwrap_or(&[])),
-        Some("-h" | "--help" | "help") => {
+    let command = match parse(lexopt::Parser::from_env()) {
+        Ok(c) => c,
+        Err(msg) => return usage_error(&msg),
+    };
+    match command {
+        Command::Analyze(a) => cmd_analyze(a),
+        Command::Convert(input) => cmd_convert(&input),
+        Command::Help => {
             print!("{USAGE}");
             ExitCode::SUCCESS
         }
-        Some("-V" | "--version") => {
+        Command::Version => {
             println!("zhreport {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        _ => usage_error("expected a command: analyze or convert"),
     }
+}
+
+/// The wasm build of the binary only has to compile (for the wasm tests): it has no command
+/// line to read.
+#[cfg(target_arch = "wasm32")]
+fn main() -> ExitCode {
+    eprintln!("zhreport: the command line is for native builds");
+    ExitCode::from(2)
 }
 
 fn usage_error(msg: &str) -> ExitCode {
@@ -59,92 +142,145 @@ fn usage_error(msg: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn read_input(path: &str) -> io::Result<Vec<u8>> {
-    if path == "-" {
-        let mut buf = Vec::new();
-        io::stdin().read_to_end(&mut buf)?;
-        Ok(buf)
-    } else {
-        std::fs::read(path)
+/// An option this command does not know, named as it was written.
+#[cfg(not(target_arch = "wasm32"))]
+fn unknown(arg: lexopt::Arg<'_>) -> String {
+    match arg {
+        lexopt::Arg::Short(c) => format!("unknown option '-{c}'"),
+        lexopt::Arg::Long(name) => format!("unknown option '--{name}'"),
+        lexopt::Arg::Value(v) => format!("unexpected argument '{}'", v.to_string_lossy()),
     }
 }
 
-fn cmd_analyze(args: &[String]) -> ExitCode {
-    let mut format = Format::Json;
-    let mut encoding = None;
-    let mut threads = None;
-    let mut files = Vec::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--format" | "-f" => match it.next().map(String::as_str) {
-                Some("json") => format = Format::Json,
-                Some("csv") => format = Format::Csv,
-                Some("text") => format = Format::Text,
-                Some(other) => return usage_error(&format!("unknown format '{other}'")),
-                None => return usage_error("--format needs a value"),
-            },
-            "--encoding" | "-e" => match it.next() {
-                Some(e) => encoding = Some(e.clone()),
-                None => return usage_error("--encoding needs a value"),
-            },
-            "--threads" | "-j" => match it.next().map(|n| n.parse::<usize>()) {
-                Some(Ok(n)) if n > 0 => threads = Some(n),
-                _ => return usage_error("--threads needs a number of threads, 1 or more"),
-            },
-            "-h" | "--help" => {
-                print!("{USAGE}");
-                return ExitCode::SUCCESS;
+/// The value of option `--{name}` (after `=` or as the next argument), as UTF-8.
+#[cfg(not(target_arch = "wasm32"))]
+fn text_value(p: &mut lexopt::Parser, name: &str) -> Result<String, String> {
+    let v = p.value().map_err(|_| format!("--{name} needs a value"))?;
+    v.into_string()
+        .map_err(|v| format!("--{name}: '{}' is not UTF-8", v.to_string_lossy()))
+}
+
+/// Parses a whole command line: the command, then its options and inputs. `Err` is a usage
+/// error's message.
+#[cfg(not(target_arch = "wasm32"))]
+fn parse(mut p: lexopt::Parser) -> Result<Command, String> {
+    use lexopt::Arg::{Long, Short, Value};
+    let first = p.next().map_err(|e| e.to_string())?;
+    match first {
+        Some(Value(cmd)) => match cmd.to_str() {
+            Some("analyze") => parse_analyze(&mut p),
+            Some("convert") => parse_convert(&mut p),
+            Some("help") => Ok(Command::Help),
+            _ => Err(format!(
+                "unknown command '{}': expected analyze or convert",
+                cmd.to_string_lossy()
+            )),
+        },
+        Some(Short('h') | Long("help")) => Ok(Command::Help),
+        Some(Short('V') | Long("version")) => Ok(Command::Version),
+        Some(arg) => Err(unknown(arg)),
+        None => Err("expected a command: analyze or convert".into()),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_analyze(p: &mut lexopt::Parser) -> Result<Command, String> {
+    use lexopt::Arg::{Long, Short, Value};
+    let mut a = Analyze {
+        format: Format::Json,
+        encoding: None,
+        threads: None,
+        inputs: Vec::new(),
+    };
+    while let Some(arg) = p.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('f') | Long("format") => {
+                a.format = match text_value(p, "format")?.as_str() {
+                    "json" | "jsonl" => Format::Json,
+                    "csv" => Format::Csv,
+                    "text" => Format::Text,
+                    other => return Err(format!("unknown format '{other}'")),
+                }
             }
-            s if s.starts_with("--") => return usage_error(&format!("unknown option '{s}'")),
-            _ => files.push(a.clone()),
+            Short('e') | Long("encoding") => a.encoding = Some(text_value(p, "encoding")?),
+            Short('j') | Long("threads") => a.threads = Some(threads_value(p)?),
+            Short('h') | Long("help") => return Ok(Command::Help),
+            Value(v) => a.inputs.push(Input::from_arg(v)),
+            arg => return Err(unknown(arg)),
         }
     }
-    if files.is_empty() {
-        return usage_error("analyze needs at least one FILE (or '-')");
+    if a.inputs.is_empty() {
+        return Err("analyze needs at least one FILE (or '-')".into());
     }
+    Ok(Command::Analyze(a))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn threads_value(p: &mut lexopt::Parser) -> Result<usize, String> {
+    let bad = || "--threads needs a number of threads, 1 or more".to_string();
+    match text_value(p, "threads")
+        .map_err(|_| bad())?
+        .parse::<usize>()
+    {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(bad()),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_convert(p: &mut lexopt::Parser) -> Result<Command, String> {
+    use lexopt::Arg::{Long, Short, Value};
+    let mut input = None;
+    while let Some(arg) = p.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('h') | Long("help") => return Ok(Command::Help),
+            Value(v) if input.is_none() => input = Some(Input::from_arg(v)),
+            Value(_) => return Err("convert takes at most one FILE".into()),
+            arg => return Err(unknown(arg)),
+        }
+    }
+    Ok(Command::Convert(input.unwrap_or(Input::Stdin)))
+}
+
+fn cmd_analyze(a: Analyze) -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;
-    if format == Format::Csv {
+    if a.format == Format::Csv {
         let _ = out.write_all("\u{FEFF}".as_bytes());
         let _ = writeln!(
             out,
             "file,section,subject,text,value,max,unit,kind,role,approx"
         );
     }
-    for path in &expand(&files) {
-        let bytes = match read_input(path) {
+    for input in expand(a.inputs) {
+        let shown = input.show();
+        let bytes = match input.read() {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("zhreport: {path}: {e}");
+                eprintln!("zhreport: {shown}: {e}");
                 failed = true;
                 continue;
             }
         };
-        let name = if path == "-" {
-            None
-        } else {
-            Some(path.clone())
-        };
         let options = Options {
-            name,
-            encoding: encoding.clone(),
-            threads,
+            name: input.name(),
+            encoding: a.encoding.clone(),
+            threads: a.threads,
         };
         match analyze(&bytes, &options) {
             Ok(report) => {
-                let res = write_report(&mut out, path, &report, format);
+                let res = write_report(&mut out, &shown, &report, a.format);
                 if let Err(e) = res {
                     if e.kind() == io::ErrorKind::BrokenPipe {
                         return ExitCode::SUCCESS;
                     }
-                    eprintln!("zhreport: {path}: {e}");
+                    eprintln!("zhreport: {shown}: {e}");
                     failed = true;
                 }
             }
             Err(e) => {
-                eprintln!("zhreport: {path}: {e}");
+                eprintln!("zhreport: {shown}: {e}");
                 failed = true;
             }
         }
@@ -159,21 +295,19 @@ fn cmd_analyze(args: &[String]) -> ExitCode {
 
 /// The inputs, with each folder replaced by the files under it (hidden ones left out),
 /// in name order; a folder of thousands of reports is read one file at a time.
-fn expand(args: &[String]) -> Vec<String> {
+fn expand(inputs: Vec<Input>) -> Vec<Input> {
     let mut out = Vec::new();
-    for a in args {
-        let path = std::path::Path::new(a);
-        if a != "-" && path.is_dir() {
-            walk(path, &mut out);
-        } else {
-            out.push(a.clone());
+    for input in inputs {
+        match input {
+            Input::File(p) if p.is_dir() => walk(&p, &mut out),
+            other => out.push(other),
         }
     }
     out
 }
 
-fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
-    let mut entries: Vec<std::path::PathBuf> = match std::fs::read_dir(dir) {
+fn walk(dir: &Path, out: &mut Vec<Input>) {
+    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {
             eprintln!("zhreport: {}: {e}", dir.display());
@@ -182,6 +316,7 @@ fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
     };
     entries.sort();
     for p in entries {
+        // The lossy form is enough to see a leading dot.
         let hidden = p
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with('.'));
@@ -191,7 +326,7 @@ fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
         if p.is_dir() {
             walk(&p, out);
         } else {
-            out.push(p.to_string_lossy().into_owned());
+            out.push(Input::File(p));
         }
     }
 }
@@ -266,22 +401,19 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-fn cmd_convert(args: &[String]) -> ExitCode {
-    if args.len() > 1 {
-        return usage_error("convert takes at most one FILE");
-    }
-    let path = args.first().map_or("-", String::as_str);
-    let bytes = match read_input(path) {
+fn cmd_convert(input: &Input) -> ExitCode {
+    let shown = input.show();
+    let bytes = match input.read() {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("zhreport: {path}: {e}");
+            eprintln!("zhreport: {shown}: {e}");
             return ExitCode::from(1);
         }
     };
     let text = match zhreport::decode_with(&bytes, None, LEGACY) {
         Ok(d) => d.text,
         Err(e) => {
-            eprintln!("zhreport: {path}: {e}");
+            eprintln!("zhreport: {shown}: {e}");
             return ExitCode::from(1);
         }
     };

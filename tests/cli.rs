@@ -1,7 +1,9 @@
 //! The command line (SPEC §7): formats, several files, failures that do not stop the rest,
 //! exit codes.
 
+use std::ffi::{OsStr, OsString};
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_zhreport");
@@ -14,6 +16,10 @@ fn seed(prefix: &str) -> String {
 }
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
+    run_os(args, stdin)
+}
+
+fn run_os<S: AsRef<OsStr>>(args: &[S], stdin: &[u8]) -> Output {
     let mut child = Command::new(BIN)
         .args(args)
         .stdin(Stdio::piped())
@@ -161,5 +167,118 @@ fn a_folder_is_every_file_in_it() {
     let text = String::from_utf8(out.stdout).unwrap();
     for n in ["000_", "001_", "002_", "003_", "004_"] {
         assert!(text.lines().any(|l| l.contains(n)), "{n} missing");
+    }
+}
+
+/// A fresh empty folder for one test.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("zhreport-cli-{name}-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A file name that is not UTF-8: 报告.txt in GBK bytes, as a zip made on a Chinese Windows
+/// unpacks it. The old CLI panicked reading such an argument, and its folder walk turned
+/// the name into a lossy string that named no file.
+#[cfg(unix)]
+#[test]
+fn a_file_name_in_gbk_bytes_alone_and_in_a_folder() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = temp_dir("gbk-name");
+    let file = dir.join(OsStr::from_bytes(b"\xb1\xa8\xb8\xe6.txt"));
+    std::fs::write(&file, "一、主要工作\n全年专利申请量2924件。\n".as_bytes()).unwrap();
+
+    let alone = run_os(
+        &[OsString::from("analyze"), file.clone().into_os_string()],
+        b"",
+    );
+    assert_eq!(
+        alone.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&alone.stderr)
+    );
+    let text = String::from_utf8(alone.stdout).unwrap();
+    let r: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
+    assert_eq!(r["facts"][0]["text"], "2924件");
+    // The name is recorded in its lossy form (the Report is JSON, which holds text only).
+    let name = r["source"]["name"].as_str().unwrap();
+    assert!(name.ends_with("\u{FFFD}.txt"), "{name}");
+
+    let folder = run_os(
+        &[OsString::from("analyze"), dir.clone().into_os_string()],
+        b"",
+    );
+    assert_eq!(
+        folder.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&folder.stderr)
+    );
+    assert_eq!(String::from_utf8(folder.stdout).unwrap().lines().count(), 1);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_option_value_after_an_equals_sign_or_as_the_next_argument() {
+    let input = "全年专利申请量2924件，同比增长41.7%。\n".as_bytes();
+    let joined = run(&["analyze", "--format=csv", "-"], input);
+    let apart = run(&["analyze", "--format", "csv", "-"], input);
+    assert_eq!(
+        joined.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&joined.stderr)
+    );
+    assert!(apart.status.success());
+    assert_eq!(joined.stdout, apart.stdout);
+    assert!(String::from_utf8(joined.stdout).unwrap().contains("2924件"));
+    let threads = run(&["analyze", "--threads=1", "--format=text", "-"], input);
+    assert!(threads.status.success());
+    assert!(String::from_utf8(threads.stdout)
+        .unwrap()
+        .starts_with("全年专利申请量"));
+}
+
+#[test]
+fn an_unknown_option_is_a_usage_error() {
+    for args in [
+        &["analyze", "--frobnicate", "-"][..],
+        &["analyze", "--frobnicate=3", "-"][..],
+        &["analyze", "-q", "-"][..],
+        &["--frobnicate"][..],
+    ] {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        let opt = args
+            .iter()
+            .find(|a| a.starts_with('-') && a.len() > 1)
+            .unwrap();
+        let opt = opt.split('=').next().unwrap();
+        assert!(
+            err.contains(&format!("unknown option '{opt}'")),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("Usage:"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn help_and_version() {
+    for args in [&["--help"][..], &["-h"], &["help"], &["analyze", "--help"]] {
+        let out = run(args, b"");
+        assert!(out.status.success(), "{args:?}");
+        assert!(String::from_utf8(out.stdout).unwrap().contains("Usage:"));
+    }
+    for flag in ["--version", "-V"] {
+        let out = run(&[flag], b"");
+        assert!(out.status.success());
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            format!("zhreport {}\n", env!("CARGO_PKG_VERSION"))
+        );
     }
 }
