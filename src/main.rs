@@ -9,7 +9,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use zhreport::{analyze, to_simplified, Options, Report};
+use zhreport::{analyze, csv, to_simplified, Options, Report};
 
 const USAGE: &str = "\
 zhreport: read Chinese government work reports
@@ -22,7 +22,8 @@ Usage:
 
 Options of analyze:
   -f, --format json   one Report per input, one per line (JSON Lines; the default)
-  -f, --format csv    one row per fact, UTF-8 with a BOM
+  -f, --format csv    one row per fact: file (empty for stdin), section, subject, text,
+                      value, max, unit, kind, role, approx (CSV: see below)
   -f, --format text   the cleaned, simplified text
   -e, --encoding ENC  read every input as ENC (gbk, gb18030, big5, utf-8, utf-16le, utf-16be)
   -j, --threads N     analyse a long report on at most N threads (default: one per core; the
@@ -30,6 +31,10 @@ Options of analyze:
 
 An option's value follows it (--format csv) or an equals sign (--format=csv). After '--'
 every argument is an input, even one that starts with '-'.
+
+CSV is UTF-8 with a byte order mark, CRLF line ends and RFC 4180 quotes; a text cell that
+starts with = + - @, a tab or a CR gets a ' before it, so that no spreadsheet runs it as a
+formula (numeric columns hold plain numbers, -3.2 included).
 
 Exit status: 0 when every input was analysed, 1 when some failed, 2 for a usage error.
 ";
@@ -247,11 +252,9 @@ fn cmd_analyze(a: Analyze) -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;
     if a.format == Format::Csv {
-        let _ = out.write_all("\u{FEFF}".as_bytes());
-        let _ = writeln!(
-            out,
-            "file,section,subject,text,value,max,unit,kind,role,approx"
-        );
+        let header = FACT_COLUMNS.map(csv::Field::Text);
+        let _ = out.write_all(csv::BOM.as_bytes());
+        let _ = csv::write_record(&mut out, &header);
     }
     for input in expand(a.inputs) {
         let shown = input.show();
@@ -270,7 +273,7 @@ fn cmd_analyze(a: Analyze) -> ExitCode {
         };
         match analyze(&bytes, &options) {
             Ok(report) => {
-                let res = write_report(&mut out, &shown, &report, a.format);
+                let res = write_report(&mut out, &report, a.format);
                 if let Err(e) = res {
                     if e.kind() == io::ErrorKind::BrokenPipe {
                         return ExitCode::SUCCESS;
@@ -331,7 +334,12 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
     }
 }
 
-fn write_report(out: &mut impl Write, path: &str, r: &Report, format: Format) -> io::Result<()> {
+/// The columns of `analyze --format csv`, one row per fact.
+const FACT_COLUMNS: [&str; 10] = [
+    "file", "section", "subject", "text", "value", "max", "unit", "kind", "role", "approx",
+];
+
+fn write_report(out: &mut impl Write, r: &Report, format: Format) -> io::Result<()> {
     match format {
         Format::Json => {
             serde_json::to_writer(&mut *out, r).map_err(io::Error::other)?;
@@ -345,32 +353,33 @@ fn write_report(out: &mut impl Write, path: &str, r: &Report, format: Format) ->
             Ok(())
         }
         Format::Csv => {
+            // The file as the Report names it: empty for stdin, as the page leaves it for
+            // pasted text.
+            let file = r.source.name.as_deref().unwrap_or("");
             for f in &r.facts {
                 let section = f
                     .section
                     .and_then(|i| r.sections.get(i))
                     .map(|s| format!("{}{}", s.marker, s.title))
                     .unwrap_or_default();
-                let num = |v: f64| {
-                    serde_json::to_string(&v)
-                        .unwrap_or_default()
-                        .trim_end_matches(".0")
-                        .to_string()
-                };
-                let fields = [
-                    path.to_string(),
-                    section,
-                    f.subject.clone().unwrap_or_default(),
-                    f.text.clone(),
-                    num(f.value),
-                    f.max.map(num).unwrap_or_default(),
-                    f.unit.clone(),
-                    json_word(&f.kind),
-                    json_word(&f.role),
-                    f.approx.as_ref().map(json_word).unwrap_or_default(),
-                ];
-                let row: Vec<String> = fields.iter().map(|s| csv_field(s)).collect();
-                writeln!(out, "{}", row.join(","))?;
+                let (kind, role) = (json_word(&f.kind), json_word(&f.role));
+                let approx = f.approx.as_ref().map(json_word).unwrap_or_default();
+                use csv::Field::{MaybeNumber, Number, Text};
+                csv::write_record(
+                    out,
+                    &[
+                        Text(file),
+                        Text(&section),
+                        Text(f.subject.as_deref().unwrap_or("")),
+                        Text(&f.text),
+                        Number(f.value),
+                        MaybeNumber(f.max),
+                        Text(&f.unit),
+                        Text(&kind),
+                        Text(&role),
+                        Text(&approx),
+                    ],
+                )?;
             }
             Ok(())
         }
@@ -383,22 +392,6 @@ fn json_word<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_default()
         .trim_matches('"')
         .to_string()
-}
-
-fn csv_field(s: &str) -> String {
-    // Spreadsheet programs run cells that start with = + - @ as formulas: quote them safe.
-    let risky = s.starts_with(['=', '+', '@'])
-        || (s.len() > 1 && s.starts_with('-') && s.parse::<f64>().is_err());
-    let s = if risky {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
 }
 
 fn cmd_convert(input: &Input) -> ExitCode {

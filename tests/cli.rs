@@ -91,19 +91,42 @@ fn csv_has_a_bom_a_header_and_a_row_per_fact() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with('\u{FEFF}'));
-    let rows: Vec<&str> = text.trim_start_matches('\u{FEFF}').lines().collect();
+    // Every record ends in CRLF, the last one too.
+    let body = text.trim_start_matches('\u{FEFF}');
+    assert!(body.ends_with("\r\n") && !body.replace("\r\n", "").contains('\n'));
+    let rows: Vec<&str> = body.split_terminator("\r\n").collect();
     assert_eq!(
         rows[0],
         "file,section,subject,text,value,max,unit,kind,role,approx"
     );
+    // stdin has no file name: the cell is empty (it was `-`, which the formula guard would
+    // now write `'-`).
     assert_eq!(
         rows[1],
-        "-,一、主要工作,专利申请量,2924件,2924,,件,count,achievement,"
+        ",一、主要工作,专利申请量,2924件,2924,,件,count,achievement,"
     );
     assert_eq!(
         rows[2],
-        "-,一、主要工作,专利申请量,41.7%,41.7,,%,growth,achievement,"
+        ",一、主要工作,专利申请量,41.7%,41.7,,%,growth,achievement,"
     );
+    assert_eq!(rows.len(), 3);
+}
+
+/// Cells of a report that a spreadsheet would run get a `'`; a negative value stays a number.
+#[test]
+fn csv_cells_that_look_like_formulas_are_made_text() {
+    let out = run(
+        &["analyze", "--format", "csv", "-"],
+        "+全年专利申请量2924件，同比下降3.2%。\n".as_bytes(),
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = text.split_terminator("\r\n").collect();
+    let fall = rows.iter().find(|r| r.contains("3.2%")).unwrap();
+    let cells: Vec<&str> = fall.split(',').collect();
+    // The subject, as scraped with a stray plus before it, is text; the fall is a number.
+    assert_eq!(cells[2], "'+全年专利申请量", "{fall}");
+    assert_eq!(cells[4], "-3.2", "{fall}");
 }
 
 #[test]
