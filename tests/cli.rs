@@ -305,3 +305,152 @@ fn help_and_version() {
         );
     }
 }
+
+/// Three reports of one made-up district, delivered in 2019, 2020 and 2021: each reviews the
+/// year before and the first two set targets for their own year.
+const DISTRICT_2019: &str = "某区2019年政府工作报告\n一、2018年工作回顾\n全区社会消费品零售总额实现85亿元，\
+增长9.2%。城镇居民人均可支配收入达到3.6万元，增长8%。\n二、2019年主要任务\n今年全区发展的主要预期目标是：\
+社会消费品零售总额增长9%，城镇居民人均可支配收入增长8%左右。\n";
+const DISTRICT_2020: &str = "某区2020年政府工作报告\n一、2019年工作回顾\n全区社会消费品零售总额实现92亿元，\
+增长8.3%。城镇居民人均可支配收入达到3.9万元，增长7.9%。\n二、2020年主要任务\n今年全区发展的主要预期目标是：\
+社会消费品零售总额增长8%。\n";
+const DISTRICT_2021: &str =
+    "某区2021年政府工作报告\n一、2020年工作回顾\n全区社会消费品零售总额实现90亿元，\
+下降2.1%。城镇居民人均可支配收入达到4.1万元，增长5.1%。\n";
+
+/// The three district reports in a fresh folder, under names whose order is not the years'
+/// (丙 < 乙 < 甲 in bytes: 2020, 2019, 2021); the paths in the order 2021, 2019, 2020.
+fn district_reports(name: &str) -> (PathBuf, Vec<PathBuf>) {
+    let dir = temp_dir(name);
+    let files = [
+        ("甲.txt", DISTRICT_2021),
+        ("乙.txt", DISTRICT_2019),
+        ("丙.txt", DISTRICT_2020),
+    ];
+    let paths = files
+        .iter()
+        .map(|(n, text)| {
+            let p = dir.join(n);
+            std::fs::write(&p, text).unwrap();
+            p
+        })
+        .collect();
+    (dir, paths)
+}
+
+#[test]
+fn compare_csv_has_the_years_in_order_and_a_shared_subject_in_one_row() {
+    let (dir, paths) = district_reports("compare-csv");
+    let pdf = std::env::temp_dir().join(format!("zhreport-cli-cmp-{}.pdf", std::process::id()));
+    std::fs::write(&pdf, b"%PDF-1.4\n...").unwrap();
+    let mut args = vec![OsString::from("compare")];
+    args.extend(paths.iter().map(|p| p.clone().into_os_string()));
+    args.insert(2, pdf.clone().into_os_string());
+    let out = run_os(&args, b"");
+    // The PDF is a message and exit 1; the three reports are compared all the same.
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains(".pdf") && err.contains("PDF"), "{err}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with('\u{FEFF}'));
+    let rows: Vec<Vec<&str>> = text
+        .trim_start_matches('\u{FEFF}')
+        .split_terminator("\r\n")
+        .map(|r| r.split(',').collect())
+        .collect();
+    // Columns by the years the reports' results are of, whatever order they came in.
+    assert_eq!(
+        rows[0],
+        ["subject", "cue", "unit", "kind", "2018", "2019", "2020", "targets", "changes"]
+    );
+    let find = |subject: &str, kind: &str| -> Vec<&Vec<&str>> {
+        rows.iter()
+            .filter(|r| r[0] == subject && r[3] == kind)
+            .collect()
+    };
+    // A subject all three share is one row with its three values, as written.
+    let sales = find("社会消费品零售总额", "money");
+    assert_eq!(sales.len(), 1, "{text}");
+    assert_eq!(
+        sales[0][2..7],
+        ["元", "money", "85亿元", "92亿元", "90亿元"]
+    );
+    assert_eq!(
+        sales[0][8],
+        "2018→2019: +7亿元 (+8.2%); 2019→2020: -2亿元 (-2.2%)"
+    );
+    // Growth: each report's target beside its result; the 2021 report's fall keeps its word.
+    let growth = find("社会消费品零售总额", "growth");
+    assert_eq!(growth.len(), 1, "{text}");
+    assert_eq!(
+        growth[0][4..8],
+        [
+            "9.2%；2019年目标9%",
+            "8.3%；2020年目标8%",
+            "下降2.1%",
+            "2019: 9% → 8.3% missed; 2020: 8% → 下降2.1% missed"
+        ]
+    );
+    let income = find("城镇居民人均可支配收入", "money");
+    assert_eq!(income[0][4..7], ["3.6万元", "3.9万元", "4.1万元"]);
+
+    // The folder gives the same comparison (its files are read in name order, compared in
+    // time order).
+    let folder = run_os(
+        &[OsString::from("compare"), dir.clone().into_os_string()],
+        b"",
+    );
+    assert!(folder.status.success());
+    assert_eq!(String::from_utf8(folder.stdout).unwrap(), text);
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::remove_file(&pdf).ok();
+}
+
+#[test]
+fn compare_jsonl_is_a_line_of_columns_then_a_line_per_row() {
+    let (dir, paths) = district_reports("compare-jsonl");
+    let mut args = vec![OsString::from("compare"), OsString::from("--format=jsonl")];
+    args.extend(paths.iter().map(|p| p.clone().into_os_string()));
+    let out = run_os(&args, b"");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let columns = lines[0]["columns"].as_array().unwrap();
+    let labels: Vec<&str> = columns
+        .iter()
+        .map(|c| c["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["2018", "2019", "2020"]);
+    // `report` is the input's place on the command line, `file` its path.
+    let reports: Vec<u64> = columns
+        .iter()
+        .map(|c| c["report"].as_u64().unwrap())
+        .collect();
+    assert_eq!(reports, [1, 2, 0]);
+    assert!(columns[0]["file"].as_str().unwrap().ends_with("乙.txt"));
+    assert_eq!(columns[2]["period"]["plan_year"], 2021);
+    let sales = lines[1..]
+        .iter()
+        .find(|r| r["subject"] == "社会消费品零售总额" && r["kind"] == "money")
+        .unwrap();
+    let values: Vec<f64> = sales["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["result"]["value"].as_f64().unwrap())
+        .collect();
+    assert_eq!(values, [85e8, 92e8, 90e8]);
+    assert!(lines[1..].iter().all(|r| r.get("key").is_some()));
+    // Usage errors: no input, a format compare does not write.
+    assert_eq!(run(&["compare"], b"").status.code(), Some(2));
+    assert_eq!(
+        run(&["compare", "--format", "text", "-"], b"")
+            .status
+            .code(),
+        Some(2)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
