@@ -424,7 +424,7 @@ fn compare_jsonl_is_a_line_of_columns_then_a_line_per_row() {
         .map(|c| c["label"].as_str().unwrap())
         .collect();
     assert_eq!(labels, ["2018", "2019", "2020"]);
-    // `report` is the input's place on the command line, `file` its path.
+    // `report` is the input's place among those analysed (here all), `file` its path.
     let reports: Vec<u64> = columns
         .iter()
         .map(|c| c["report"].as_u64().unwrap())
