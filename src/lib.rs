@@ -26,6 +26,7 @@ mod checks;
 mod clean;
 pub mod compare;
 mod convert;
+pub mod csv;
 mod decode;
 mod edit;
 mod error;
