@@ -6,6 +6,7 @@
 // is the span.
 
 import { readInput, RefusedError } from './extract.js';
+import { textField, numberField, csvFile } from './csv.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -576,8 +577,7 @@ function compareTable() {
 
 function exportCompareCsv() {
   if (!comparison) return;
-  const lines = compareTable().map((row) => row.map(csvField).join(','));
-  download('compare.csv', 'text/csv;charset=utf-8', '\uFEFF' + lines.join('\r\n') + '\r\n');
+  download('compare.csv', 'text/csv;charset=utf-8', csvFile(compareTable().map((row) => row.map(textField))));
 }
 
 function exportCompareJson() {
@@ -1185,20 +1185,18 @@ function download(name, type, content) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function csvField(v) {
-  let s = String(v ?? '');
-  if (/^[=+@]/.test(s) || (/^-./.test(s) && Number.isNaN(Number(s)))) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 function exportCsv() {
   const r = current();
   if (!r) return;
   const header = ['file', 'section', 'subject', 'text', 'value', 'max', 'unit', 'kind', 'role', 'approx'];
-  const lines = factRows(r).map((row) =>
-    [r.source.name ?? '', row.section, row.subject, row.text, row.value, row.f.max ?? '', row.unit, row.kind, row.role, row.f.approx ?? ''].map(csvField).join(','),
-  );
-  download(`${baseName(r)}.facts.csv`, 'text/csv;charset=utf-8', '\uFEFF' + [header.join(','), ...lines].join('\r\n') + '\r\n');
+  const text = (row) => [r.source.name ?? '', row.section, row.subject, row.text].map(textField);
+  const lines = visibleRows(r).map((row) => [
+    ...text(row),
+    numberField(row.value),
+    numberField(row.f.max),
+    ...[row.unit, row.kind, row.role, row.f.approx ?? ''].map(textField),
+  ]);
+  download(`${baseName(r)}.facts.csv`, 'text/csv;charset=utf-8', csvFile([header, ...lines]));
 }
 
 function exportJson() {

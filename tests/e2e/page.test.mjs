@@ -375,6 +375,13 @@ test('the table sorts, filters and exports a CSV that reads back', async () => {
   const facts = await page.evaluate(() => document.querySelectorAll('#text mark.fact[id]').length);
   assert.equal(lines.length - 1, facts);
   assert.ok(lines.some((l) => l.includes(',22、5万人次,225000,,人次,count,')), 'the 、-decimal fact');
+  // The export follows the table's filter, as the copy does.
+  await page.selectOption('#filter-kind', 'money');
+  const [filtered] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const moneyLines = (await readFile(await filtered.path(), 'utf8')).slice(1).trim().split('\r\n');
+  assert.equal(moneyLines.length - 1, money);
+  assert.ok(moneyLines.slice(1).every((l) => l.includes(',money,')));
+  await page.selectOption('#filter-kind', '');
   // Keyboard focus on a fact shows its details.
   await page.focus('#text mark.fact');
   await page.keyboard.press('Tab');
