@@ -99,12 +99,14 @@ fn dates(text: &str, sections: &[Section], title: &str, out: &mut Vec<Warning>) 
                 e
             };
             let span = text.get(b..e).unwrap_or("");
-            out.push(Warning {
-                kind: WarningKind::DateAnomaly,
+            let mut w = Warning::new(
+                WarningKind::DateAnomaly,
                 start,
-                end: pos.at(e),
-                message: format!("“{span}” in a review of {last}: later than the title's period"),
-            });
+                pos.at(e),
+                format!("“{span}” in a review of {last}: later than the title's period"),
+            );
+            w.figures.year = u16::try_from(last).ok();
+            out.push(w);
         }
     }
 }
@@ -193,12 +195,12 @@ fn masked(text: &str, out: &mut Vec<Warning>) {
         if !(after.is_some_and(is_han) || before.is_some_and(is_han)) {
             continue;
         }
-        out.push(Warning {
-            kind: WarningKind::MaskedNumber,
-            start: pos.at(start),
-            end: pos.at(end),
-            message: format!("“{span}” stands where a number was"),
-        });
+        out.push(Warning::new(
+            WarningKind::MaskedNumber,
+            pos.at(start),
+            pos.at(end),
+            format!("“{span}” stands where a number was"),
+        ));
     }
 }
 
@@ -216,12 +218,12 @@ fn missing(text: &str, out: &mut Vec<Warning>) {
         {
             continue;
         }
-        out.push(Warning {
-            kind: WarningKind::MissingNumber,
-            start: pos.at(start),
-            end: pos.at(end),
-            message: format!("“{s}”: a measure word with no number; the number was lost"),
-        });
+        out.push(Warning::new(
+            WarningKind::MissingNumber,
+            pos.at(start),
+            pos.at(end),
+            format!("“{s}”: a measure word with no number; the number was lost"),
+        ));
     }
 }
 
@@ -229,13 +231,13 @@ fn missing(text: &str, out: &mut Vec<Warning>) {
 fn shares(text: &str, out: &mut Vec<Warning>) {
     let mut pos = CharPos::new(text);
     for (start, end) in crate::scan::bare_shares(text) {
-        let s = &text[start..end];
-        out.push(Warning {
-            kind: WarningKind::MissingNumber,
-            start: pos.at(start),
-            end: pos.at(end),
-            message: format!("“{s}”: a share with no unit; the % was probably lost"),
-        });
+        let s = text.get(start..end).unwrap_or("");
+        out.push(Warning::new(
+            WarningKind::MissingUnit,
+            pos.at(start),
+            pos.at(end),
+            format!("“{s}”: a share with no unit; the % was probably lost"),
+        ));
     }
 }
 
@@ -270,12 +272,12 @@ fn garbled(text: &str, out: &mut Vec<Warning>) {
             end += d.len_utf8();
         }
         let span = text.get(b..end).unwrap_or("");
-        out.push(Warning {
-            kind: WarningKind::Garbled,
-            start: pos.at(b),
-            end: pos.at(end),
-            message: format!("“{span}” is damaged text (mis-decoded bytes); it cannot be repaired"),
-        });
+        out.push(Warning::new(
+            WarningKind::Garbled,
+            pos.at(b),
+            pos.at(end),
+            format!("“{span}” is damaged text (mis-decoded bytes); it cannot be repaired"),
+        ));
         from = end;
     }
 }
@@ -362,18 +364,18 @@ fn sums(text: &str, facts: &[Fact], out: &mut Vec<Warning>) {
             (sum - total.value).abs() > 1e-6
         };
         if wrong {
-            out.push(Warning {
-                kind: WarningKind::SumMismatch,
-                start: total.start,
-                end: end + 1,
-                message: format!(
-                    "{}{}, but its parts add up to {}{}",
-                    total.subject.as_deref().unwrap_or(""),
-                    total.text,
-                    fmt_num(sum),
-                    total.unit
-                ),
-            });
+            let stated = format!("{}{}", total.subject.as_deref().unwrap_or(""), total.text);
+            let added = format!("{}{}", fmt_num(sum), total.unit);
+            let mut w = Warning::new(
+                WarningKind::SumMismatch,
+                total.start,
+                end + 1,
+                format!("{stated}, but its parts add up to {added}"),
+            );
+            w.figures.parts = parts.iter().map(|f| f.text.clone()).collect();
+            w.figures.total = Some(stated);
+            w.figures.sum = Some(added);
+            out.push(w);
         }
     }
 }

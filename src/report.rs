@@ -91,23 +91,6 @@ pub enum CleanKind {
     Wrap,
 }
 
-impl CleanKind {
-    /// The name used in the JSON and the CLI.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CleanKind::Boilerplate => "boilerplate",
-            CleanKind::PageMarker => "page_marker",
-            CleanKind::PageNumber => "page_number",
-            CleanKind::Spacing => "spacing",
-            CleanKind::Pinyin => "pinyin",
-            CleanKind::Width => "width",
-            CleanKind::Duplicate => "duplicate",
-            CleanKind::Control => "control",
-            CleanKind::Wrap => "wrap",
-        }
-    }
-}
-
 /// A heading and the extent of its section.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
@@ -219,6 +202,50 @@ pub struct Warning {
     pub end: usize,
     /// A sentence for the reader.
     pub message: String,
+    /// The numbers the message states, for a reader told in another language.
+    #[serde(default, skip_serializing_if = "Figures::is_empty")]
+    pub figures: Figures,
+}
+
+impl Warning {
+    /// A warning with no figures.
+    pub fn new(kind: WarningKind, start: usize, end: usize, message: String) -> Self {
+        Warning {
+            kind,
+            start,
+            end,
+            message,
+            figures: Figures::default(),
+        }
+    }
+}
+
+/// What a warning's message says in numbers, so that the page tells it in Chinese without
+/// reading the English.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Figures {
+    /// `sum_mismatch`: the total with its subject, as written (`全市规上企业120家`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<String>,
+    /// `sum_mismatch`: the parts as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<String>,
+    /// `sum_mismatch`: what the parts add up to, with the unit (`110家`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sum: Option<String>,
+    /// `date_anomaly`: the year the review is of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    /// `decimal_comma`: the value the number is read as (`22、5万` → 225000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_as: Option<f64>,
+}
+
+impl Figures {
+    /// No figures.
+    pub fn is_empty(&self) -> bool {
+        *self == Figures::default()
+    }
 }
 
 /// The kinds of warning (SPEC §6).
@@ -229,7 +256,8 @@ pub enum WarningKind {
     SumMismatch,
     /// A measure word with no number where one is due.
     MissingNumber,
-    /// A rate or share whose `%` was lost (`增长26.1`): the fact has no unit.
+    /// A rate or share whose `%` was lost: `增长26.1` (a fact with no unit), `占全区产值73`
+    /// (a bare share the checks find).
     MissingUnit,
     /// `xx`, `**` or `×` where a number was.
     MaskedNumber,
@@ -240,6 +268,56 @@ pub enum WarningKind {
     /// A `、` typed for a decimal point.
     DecimalComma,
 }
+
+/// Gives a kind enum `ALL` (every variant, in order) and `as_str` (its name in the Report,
+/// as serde writes it: a test holds the two together), so the CLI and the page name kinds from
+/// one table.
+macro_rules! names {
+    ($t:ident { $($v:ident => $s:literal),* $(,)? }) => {
+        impl $t {
+            /// Every kind, in order.
+            pub const ALL: &'static [$t] = &[$($t::$v),*];
+            /// Its name in the Report.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($t::$v => $s),*
+                }
+            }
+        }
+    };
+}
+
+names!(Script { Simplified => "simplified", Traditional => "traditional", Mixed => "mixed" });
+names!(CleanKind {
+    Boilerplate => "boilerplate",
+    PageMarker => "page_marker",
+    PageNumber => "page_number",
+    Spacing => "spacing",
+    Pinyin => "pinyin",
+    Width => "width",
+    Duplicate => "duplicate",
+    Control => "control",
+    Wrap => "wrap",
+});
+names!(SectionRole { Review => "review", Plan => "plan", Problems => "problems", Other => "other" });
+names!(Approx { More => "more", About => "about", Less => "less" });
+names!(FactKind {
+    Count => "count",
+    Money => "money",
+    Percent => "percent",
+    Growth => "growth",
+    Measure => "measure",
+});
+names!(FactRole { Achievement => "achievement", Target => "target" });
+names!(WarningKind {
+    SumMismatch => "sum_mismatch",
+    MissingNumber => "missing_number",
+    MissingUnit => "missing_unit",
+    MaskedNumber => "masked_number",
+    Garbled => "garbled",
+    DateAnomaly => "date_anomaly",
+    DecimalComma => "decimal_comma",
+});
 
 /// Writes whole numbers without a fraction (`10000000`, not `10000000.0`).
 fn ser_number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {

@@ -223,7 +223,7 @@ fn seed_002_chrome_page_numbers_spacing() {
     assert!(r
         .warnings
         .iter()
-        .any(|w| w.kind == WarningKind::MissingNumber && w.message.contains("占全区工业总产值73")));
+        .any(|w| w.kind == WarningKind::MissingUnit && w.message.contains("占全区工业总产值73")));
     assert!(r.facts.iter().all(|f| f.text != "项"));
     no_fact_contains(&r, "6.18");
     assert_eq!(

@@ -61,8 +61,8 @@ const STRINGS = {
     role: { achievement: '成果', target: '目标' },
     approx: { more: '以上/多', about: '约', less: '不足' },
     sectionRole: { review: '回顾', plan: '计划', problems: '问题', other: '' },
-    warnKind: { sum_mismatch: '合计不符', missing_number: '缺失数字', masked_number: '数字被遮盖', garbled: '乱码', date_anomaly: '日期异常', decimal_comma: '顿号作小数点' },
-    cleanKind: { boilerplate: '网站杂项', page_marker: '分页标记', page_number: '页码', spacing: '空格', pinyin: '拼音注音', width: '全角字符', duplicate: '重复内容', control: '控制字符' },
+    warnKind: { sum_mismatch: '合计不符', missing_number: '缺失数字', missing_unit: '缺失单位', masked_number: '数字被遮盖', garbled: '乱码', date_anomaly: '日期异常', decimal_comma: '顿号作小数点' },
+    cleanKind: { boilerplate: '网站杂项', page_marker: '分页标记', page_number: '页码', spacing: '空格', pinyin: '拼音注音', width: '全角字符', duplicate: '重复内容', control: '控制字符', wrap: '断行' },
     removed: '删除', inserted: '替换为',
     subjectLabel: '主体', valueLabel: '数值', roleLabel: '角色', approxLabel: '约数',
     legendTarget: '虚线框：目标/计划', legendAchievement: '实底：成果',
@@ -115,15 +115,15 @@ const STRINGS = {
     noWarnings: 'Nothing to flag.',
     noCleaning: 'Nothing needed cleaning.',
     untitled: '(untitled)',
-    meta: (r) => `${r.source.name ?? 'pasted text'} · ${r.source.encoding} · ${r.source.script} · ${r.source.bytes} bytes`,
+    meta: (r) => `${r.source.name ?? 'pasted text'} · ${r.source.encoding} · ${SCRIPT.en[r.source.script] ?? r.source.script} · ${r.source.bytes} bytes`,
     counts: (r) => `${r.sections.length} headings · ${r.facts.length} facts · ${r.warnings.length} warnings`,
     cols: { section: 'Section', subject: 'Subject', text: 'Text', value: 'Value', unit: 'Unit', kind: 'Kind', role: 'Role' },
     kind: { count: 'count', money: 'money', percent: 'percent', growth: 'growth', measure: 'measure' },
     role: { achievement: 'result', target: 'target' },
     approx: { more: 'more than', about: 'about', less: 'less than' },
     sectionRole: { review: 'review', plan: 'plan', problems: 'problems', other: '' },
-    warnKind: { sum_mismatch: 'sum mismatch', missing_number: 'missing number', masked_number: 'masked number', garbled: 'garbled', date_anomaly: 'date anomaly', decimal_comma: 'decimal comma' },
-    cleanKind: { boilerplate: 'site chrome', page_marker: 'page marker', page_number: 'page number', spacing: 'spacing', pinyin: 'pinyin gloss', width: 'full-width', duplicate: 'duplicate', control: 'control char' },
+    warnKind: { sum_mismatch: 'sum mismatch', missing_number: 'missing number', missing_unit: 'missing unit', masked_number: 'masked number', garbled: 'garbled', date_anomaly: 'date anomaly', decimal_comma: 'decimal comma' },
+    cleanKind: { boilerplate: 'site chrome', page_marker: 'page marker', page_number: 'page number', spacing: 'spacing', pinyin: 'pinyin gloss', width: 'full-width', duplicate: 'duplicate', control: 'control char', wrap: 'line wrap' },
     removed: 'removed', inserted: 'replaced by',
     subjectLabel: 'subject', valueLabel: 'value', roleLabel: 'role', approxLabel: 'approx.',
     legendTarget: 'dashed: target / plan', legendAchievement: 'filled: result',
@@ -140,7 +140,10 @@ const STRINGS = {
     byKind: 'By kind', byRole: 'Results and targets', largest: 'Largest sums', busiest: 'Sections with most results', perSection: 'Facts per part',
   },
 };
-const SCRIPT = { zh: { simplified: '简体', traditional: '繁体', mixed: '繁简混合' } };
+const SCRIPT = {
+  zh: { simplified: '简体', traditional: '繁体', mixed: '繁简混合' },
+  en: { simplified: 'simplified', traditional: 'traditional', mixed: 'mixed script' },
+};
 
 let lang = localStorage.getItem('zhreport.lang') === 'en' ? 'en' : 'zh';
 const t = (key) => STRINGS[lang][key];
@@ -840,33 +843,28 @@ async function renderOutline(r, token = renderToken) {
 
 /**
  * A warning in the interface's language. The core writes its messages in English (the
- * Report's contract); in Chinese they are told again from the kind, the flagged span and the
- * numbers in the message.
+ * Report's contract) and gives the numbers they state as `figures`; in Chinese they are told
+ * again from the kind, the flagged span and the figures.
  */
 function warningText(w, r) {
   if (lang !== 'zh') return w.message;
   const span = r.text.slice(w.start, w.end);
+  const f = w.figures ?? {};
   switch (w.kind) {
     case 'masked_number':
       return `“${span}”处原有的数字被遮盖。`;
     case 'missing_number':
-      return /share with no unit/.test(w.message)
-        ? `“${span}”：比例缺少单位，“%”可能已丢失。`
-        : `“${span}”：量词前缺少数字，原数已丢失。`;
+      return `“${span}”：量词前缺少数字，原数已丢失。`;
+    case 'missing_unit':
+      return `“${span}”：比例或增速缺少单位，“%”可能已丢失。`;
     case 'garbled':
       return `“${span}”是乱码（编码错误），无法恢复。`;
-    case 'decimal_comma': {
-      const m = /read as (\S+)/.exec(w.message);
-      return `“${span}”中的顿号应为小数点${m ? `，按 ${m[1]} 计` : ''}。`;
-    }
-    case 'sum_mismatch': {
-      const m = /^(.*), but its parts add up to (.*)$/.exec(w.message);
-      return m ? `${m[1]}，但各分项合计为 ${m[2]}。` : w.message;
-    }
-    case 'date_anomaly': {
-      const m = /^“(.*)” in a review of (\d+)/.exec(w.message);
-      return m ? `回顾 ${m[2]} 年工作的部分出现“${m[1]}”，晚于标题所示时段。` : w.message;
-    }
+    case 'decimal_comma':
+      return `“${span}”中的顿号应为小数点${f.read_as != null ? `，按 ${fmt(f.read_as)} 计` : ''}。`;
+    case 'sum_mismatch':
+      return f.total && f.sum ? `${f.total}，但各分项（${(f.parts ?? []).join('、')}）合计为 ${f.sum}。` : w.message;
+    case 'date_anomaly':
+      return f.year ? `回顾 ${f.year} 年工作的部分出现“${span}”，晚于标题所示时段。` : w.message;
     default:
       return w.message;
   }

@@ -296,25 +296,27 @@ fn find_in_line(cs: &Chars, out: &mut Found, plan: &dyn Fn(usize) -> bool) {
         let subject = subject_for(cs, &q, kind, prev);
         let span = cs.str(q.start, q.end).to_string();
         if q.decimal_comma {
-            out.warnings.push(Warning {
-                kind: WarningKind::DecimalComma,
-                start: q.start,
-                end: q.end,
-                message: format!(
+            let mut w = Warning::new(
+                WarningKind::DecimalComma,
+                q.start,
+                q.end,
+                format!(
                     "“{span}”: a 、 stands where a decimal point belongs; read as {}",
                     fmt_num(q.value)
                 ),
-            });
+            );
+            w.figures.read_as = Some(q.value);
+            out.warnings.push(w);
         }
-        // A share after 占 (`占全区产值73，`) is flagged by the checks already (`missing_number`,
+        // A share after 占 (`占全区产值73，`) is flagged by the checks already (`missing_unit`,
         // "a share with no unit"): one warning for one lost `%`.
         if q.lost_unit && !clause_before(cs, q.start).starts_with('占') {
-            out.warnings.push(Warning {
-                kind: WarningKind::MissingUnit,
-                start: q.start,
-                end: q.end,
-                message: format!("“{span}”: a rate with no unit; the % was probably lost"),
-            });
+            out.warnings.push(Warning::new(
+                WarningKind::MissingUnit,
+                q.start,
+                q.end,
+                format!("“{span}”: a rate with no unit; the % was probably lost"),
+            ));
         }
         let sign = if q.negative || (kind == FactKind::Growth && down) {
             -1.0
