@@ -16,6 +16,7 @@
 //! assert_eq!(report.facts[0].subject.as_deref(), Some("专利申请量"));
 //! ```
 #![deny(missing_docs)]
+#![deny(rustdoc::broken_intra_doc_links)]
 #![forbid(unsafe_code)]
 #![cfg_attr(
     not(test),

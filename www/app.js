@@ -860,7 +860,7 @@ function warningText(w, r) {
     case 'garbled':
       return `“${span}”是乱码（编码错误），无法恢复。`;
     case 'decimal_comma':
-      return `“${span}”中的顿号应为小数点${f.read_as != null ? `，按 ${fmt(f.read_as)} 计` : ''}。`;
+      return `“${span}”中的顿号应为小数点${f.read_as != null ? `，按 ${f.read_as} 计` : ''}。`;
     case 'sum_mismatch':
       return f.total && f.sum ? `${f.total}，但各分项（${(f.parts ?? []).join('、')}）合计为 ${f.sum}。` : w.message;
     case 'date_anomaly':
