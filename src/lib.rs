@@ -37,7 +37,6 @@ mod parallel;
 mod report;
 
 use parallel::Split;
-mod scan;
 mod text;
 
 #[cfg(target_arch = "wasm32")]

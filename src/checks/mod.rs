@@ -1,5 +1,7 @@
 //! What a careful reader would flag (SPEC §6).
 
+mod matchers;
+
 use crate::facts::fmt_num;
 use crate::report::{Fact, Section, SectionRole, Warning, WarningKind};
 use crate::text::is_han;
@@ -183,7 +185,7 @@ impl<'t> CharPos<'t> {
 /// `20xx年`, `xx县`, `**家`, `××个`: a number hidden by a template or a scrape.
 fn masked(text: &str, out: &mut Vec<Warning>) {
     let mut pos = CharPos::new(text);
-    for (start, end) in crate::scan::masked_runs(text) {
+    for (start, end) in matchers::masked_runs(text) {
         let span = &text[start..end];
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
@@ -209,7 +211,7 @@ fn missing(text: &str, out: &mut Vec<Warning>) {
     // A verb that takes a count, then a measure word, then the noun counted; or a noun ending
     // in 项目 doubled by its own measure word.
     let mut pos = CharPos::new(text);
-    for (start, end) in crate::scan::lost_numbers(text) {
+    for (start, end) in matchers::lost_numbers(text) {
         let s = &text[start..end];
         // `有名`, `组织人` and friends are words, not a lost number.
         if ["有名", "有项目", "组织项目", "有个人", "有个别", "共个"]
@@ -230,7 +232,7 @@ fn missing(text: &str, out: &mut Vec<Warning>) {
 /// A share whose `%` was lost: `占全区工业总产值73`.
 fn shares(text: &str, out: &mut Vec<Warning>) {
     let mut pos = CharPos::new(text);
-    for (start, end) in crate::scan::bare_shares(text) {
+    for (start, end) in matchers::bare_shares(text) {
         let s = text.get(start..end).unwrap_or("");
         out.push(Warning::new(
             WarningKind::MissingUnit,

@@ -1,4 +1,4 @@
-//! Hand-written matchers for the few patterns the checks look for (masked and lost numbers,
+//! Hand-written matchers for the few patterns only the checks look for (masked and lost numbers,
 //! bare shares). They replaced regexes: the regex engine was a third of the page's wasm, and
 //! each of these patterns is a short sequence of choices that a cursor reads plainly.
 
