@@ -37,6 +37,9 @@ mod parallel;
 mod report;
 
 use parallel::Split;
+#[cfg(test)]
+#[path = "../tests/support/rng.rs"]
+mod test_rng;
 mod text;
 
 #[cfg(target_arch = "wasm32")]

@@ -300,16 +300,12 @@ impl CharIndex {
     }
 }
 
-/// A repeatable pseudo-random source for tests (xorshift): each call gives a number below
-/// its argument.
+/// A repeatable pseudo-random source for the unit tests: each call gives a number below its
+/// argument, from the tests' one generator (`tests/support/rng.rs`).
 #[cfg(test)]
-pub(crate) fn below(mut seed: u64) -> impl FnMut(u64) -> u64 {
-    move |n| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed % n
-    }
+pub(crate) fn below(seed: u64) -> impl FnMut(u64) -> u64 {
+    let mut rng = crate::test_rng::Rng::new(seed);
+    move |n| rng.below(usize::try_from(n).unwrap_or(usize::MAX)) as u64
 }
 
 /// True when `word` stands in `cs` at `i`.

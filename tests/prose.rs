@@ -13,23 +13,9 @@ mod seeds;
 
 use zhreport::{analyze, analyze_text, Options};
 
-/// xorshift64*: small, deterministic, good enough to pick damages.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len())]
-    }
-}
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// Lines that sites put between a report's paragraphs: chrome, counters, page numbers.
 fn debris_line(rng: &mut Rng) -> String {
@@ -181,7 +167,7 @@ fn damage_never_costs_a_character_of_prose() {
     for (name, prose) in proses() {
         for case in 0..cases_per_text {
             let seed = 0x9E37_79B9_7F4A_7C15 ^ ((case as u64 + 1) * 0x1000_0000_01B3);
-            let mut rng = Rng(seed);
+            let mut rng = Rng::new(seed);
             let damaged = damage(&prose, &mut rng);
             let r = analyze_text(&damaged, None);
             if let Some((at, c)) = first_lost(&prose, &r.text) {
@@ -245,7 +231,7 @@ fn real_reports_lose_no_character_under_damage() {
         }
         for case in 0..6 {
             let seed = 0x2545_F491_4F6C_DD1D ^ ((case as u64 + 1) * 0x1000_0000_01B3);
-            let mut rng = Rng(seed);
+            let mut rng = Rng::new(seed);
             let damaged = damage(&prose, &mut rng);
             let r = analyze_text(&damaged, None);
             let flat = |s: &str| s.replace('\n', "");

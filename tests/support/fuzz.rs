@@ -99,25 +99,9 @@ const TOKENS: &[&str] = &[
     "累计",
 ];
 
-/// xorshift64*: a fixed sequence from a seed, no dependency.
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Self {
-        Rng(seed.max(1))
-    }
-    pub fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+#[path = "rng.rs"]
+mod rng;
+pub use rng::Rng;
 
 fn slice(rng: &mut Rng) -> Vec<u8> {
     let seed = SEEDS[rng.below(SEEDS.len())];
