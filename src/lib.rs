@@ -18,9 +18,17 @@
 #![deny(missing_docs)]
 #![deny(rustdoc::broken_intra_doc_links)]
 #![forbid(unsafe_code)]
+// Outside tests nothing that input could break may panic: no unwrap, expect or panic, and no
+// indexing or slicing of slices or strings (`get` instead).
 #![cfg_attr(
     not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
 )]
 
 mod checks;

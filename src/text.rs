@@ -640,7 +640,7 @@ impl<'a> Cursor<'a> {
     pub(crate) fn eat_char(&mut self, f: impl Fn(char) -> bool) -> bool {
         match self.rest.chars().next() {
             Some(c) if f(c) => {
-                self.rest = &self.rest[c.len_utf8()..];
+                self.rest = self.rest.get(c.len_utf8()..).unwrap_or("");
                 true
             }
             _ => false,

@@ -186,9 +186,9 @@ impl<'t> CharPos<'t> {
 fn masked(text: &str, out: &mut Vec<Warning>) {
     let mut pos = CharPos::new(text);
     for (start, end) in matchers::masked_runs(text) {
-        let span = &text[start..end];
-        let before = text[..start].chars().next_back();
-        let after = text[end..].chars().next();
+        let span = text.get(start..end).unwrap_or("");
+        let before = text.get(..start).unwrap_or("").chars().next_back();
+        let after = text.get(end..).unwrap_or("").chars().next();
         // Latin words and addresses (`xxx.com`, `Max`) and arithmetic (`3×4`) are not masks.
         let latin = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '@' | '_' | '-');
         if before.is_some_and(latin) || after.is_some_and(latin) {
@@ -212,7 +212,7 @@ fn missing(text: &str, out: &mut Vec<Warning>) {
     // in 项目 doubled by its own measure word.
     let mut pos = CharPos::new(text);
     for (start, end) in matchers::lost_numbers(text) {
-        let s = &text[start..end];
+        let s = text.get(start..end).unwrap_or("");
         // `有名`, `组织人` and friends are words, not a lost number.
         if ["有名", "有项目", "组织项目", "有个人", "有个别", "共个"]
             .iter()

@@ -52,9 +52,12 @@ pub(super) fn normalize_line(text: &str, rw: &mut Rewriter) {
                 rw.replace("\r", "\n", None);
             }
         } else if c == '\u{2028}' || c == '\u{2029}' {
-            rw.replace(&text[i..i + c.len_utf8()], "\n", None);
+            rw.replace(text.get(i..i + c.len_utf8()).unwrap_or(""), "\n", None);
         } else if is_invisible(c) {
-            rw.remove(&text[i..i + c.len_utf8()], CleanKind::Control);
+            rw.remove(
+                text.get(i..i + c.len_utf8()).unwrap_or(""),
+                CleanKind::Control,
+            );
         } else if c == '\u{A0}' {
             rw.replace("\u{A0}", " ", None);
         } else {

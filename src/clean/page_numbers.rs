@@ -45,12 +45,12 @@ pub(super) fn page_numbers_in_words(text: &str, rw: &mut Rewriter) {
     let mut last = 0;
     for idx in best {
         if let Some(&(b, e, _)) = cands.get(idx) {
-            rw.keep(&text[last..b]);
-            rw.remove(&text[b..e], CleanKind::PageNumber);
+            rw.keep(text.get(last..b).unwrap_or(""));
+            rw.remove(text.get(b..e).unwrap_or(""), CleanKind::PageNumber);
             last = e;
         }
     }
-    rw.keep(&text[last..]);
+    rw.keep(text.get(last..).unwrap_or(""));
 }
 /// The longest chain of rising values among `cands` (byte start, byte end, value), each a
 /// page's length after the one before, as indices: from each candidate of value 1 or 2, the

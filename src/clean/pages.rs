@@ -8,10 +8,10 @@ use crate::text::is_terminal;
 /// `N、` at a line start, with the byte length of the marker.
 pub(super) fn fragment_marker(line: &str) -> Option<(u32, usize)> {
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 3 || !line[digits..].starts_with('、') {
+    if digits == 0 || digits > 3 || !line.get(digits..).unwrap_or("").starts_with('、') {
         return None;
     }
-    let n = line[..digits].parse().ok()?;
+    let n = line.get(..digits).unwrap_or("").parse().ok()?;
     Some((n, digits + '、'.len_utf8()))
 }
 
@@ -153,7 +153,7 @@ pub(super) fn join_fragments(text: &str, rw: &mut Rewriter) {
             continue;
         }
         let (marker, rest) = match mark.get(i).copied().flatten() {
-            Some((len, _)) => (&line[..len], &line[len..]),
+            Some((len, _)) => (line.get(..len).unwrap_or(""), line.get(len..).unwrap_or("")),
             None => ("", *line),
         };
         if !marker.is_empty() || !pending.is_empty() {

@@ -10,11 +10,11 @@ pub(super) fn strip_pinyin(text: &str, rw: &mut Rewriter) {
     let glosses = pinyin_glosses(text);
     rw.reserve(glosses.len());
     for (start, end) in glosses {
-        rw.keep(&text[last..start]);
-        rw.remove(&text[start..end], CleanKind::Pinyin);
+        rw.keep(text.get(last..start).unwrap_or(""));
+        rw.remove(text.get(start..end).unwrap_or(""), CleanKind::Pinyin);
         last = end;
     }
-    rw.keep(&text[last..]);
+    rw.keep(text.get(last..).unwrap_or(""));
 }
 
 fn tone_mark(c: char) -> bool {

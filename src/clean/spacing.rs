@@ -39,12 +39,15 @@ pub(super) fn spacing(text: &str, rw: &mut Rewriter) {
         }
         let lead = body.len() - body.trim_start_matches(is_space).len();
         if lead > 0 {
-            rw.remove(&body[..lead], CleanKind::Spacing);
+            rw.remove(body.get(..lead).unwrap_or(""), CleanKind::Spacing);
         }
         space_inside(trimmed, rw);
         let trail = body.len() - body.trim_end_matches(is_space).len();
         if trail > 0 {
-            rw.remove(&body[body.len() - trail..], CleanKind::Spacing);
+            rw.remove(
+                body.get(body.len() - trail..).unwrap_or(""),
+                CleanKind::Spacing,
+            );
         }
         if line.len() > body.len() {
             rw.keep("\n");

@@ -10,11 +10,11 @@ use crate::report::CleanKind;
 pub(super) fn category_tag(line: &str) -> Option<usize> {
     let rest = line.strip_prefix('【')?;
     let close = rest.find('】')?;
-    let tag = &rest[..close];
+    let tag = rest.get(..close).unwrap_or("");
     if tag.chars().count() > 10 || tag.starts_with('篇') || tag.ends_with('篇') {
         return None;
     }
-    let after = rest[close + '】'.len_utf8()..].trim();
+    let after = rest.get(close + '】'.len_utf8()..).unwrap_or("").trim();
     if after.chars().count() < 4 {
         return None;
     }

@@ -50,7 +50,7 @@ pub(super) fn narrow_line(text: &str, rw: &mut Rewriter) {
         }
         if j > k {
             let end = chars.get(j).map_or(text.len(), |&(e, _)| e);
-            rw.replace(&text[i..end], &out, Some(CleanKind::Width));
+            rw.replace(text.get(i..end).unwrap_or(""), &out, Some(CleanKind::Width));
             k = j;
         } else {
             rw.keep_char(c);

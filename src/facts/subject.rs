@@ -136,7 +136,7 @@ pub(super) fn strip_time_lead(s: &str) -> &str {
     if digits == 0 {
         return s;
     }
-    let rest = &s[digits..];
+    let rest = s.get(digits..).unwrap_or("");
     for w in ["年度", "年", "月份", "月"] {
         if let Some(r) = rest.strip_prefix(w) {
             return r;

@@ -111,7 +111,7 @@ fn run_in_end(seg: &[char], cut: usize) -> usize {
     let mut best = None;
     for w in HEADING_FINAL {
         for (b, _) in window.match_indices(w) {
-            let end = window[..b].chars().count() + w.chars().count();
+            let end = window.get(..b).unwrap_or("").chars().count() + w.chars().count();
             if end >= 4 && end < comma && best.is_none_or(|e| end > e) {
                 best = Some(end);
             }
