@@ -807,9 +807,31 @@ async function renderText(r, token) {
   return true;
 }
 
+/**
+ * Brings `node` into view inside the pane that scrolls it (the text, the outline), leaving the
+ * window where it is: scrollIntoView would move every scrolling ancestor, the window too.
+ * Where the pane does not scroll (phone width, print), the window is the scroller.
+ */
+function scrollWithin(node, where, smooth) {
+  const pane = node.closest('.text, .outline-pane');
+  const scrolls = pane && getComputedStyle(pane).overflowY !== 'visible' && pane.scrollHeight > pane.clientHeight;
+  if (!scrolls) {
+    node.scrollIntoView({ block: where, behavior: smooth ? 'smooth' : 'auto' });
+    return;
+  }
+  const r = node.getBoundingClientRect();
+  const p = pane.getBoundingClientRect();
+  const top = r.top - p.top + pane.scrollTop;
+  let to = null;
+  if (where === 'center') to = top - (pane.clientHeight - r.height) / 2;
+  else if (r.top < p.top) to = top;
+  else if (r.bottom > p.bottom) to = top - pane.clientHeight + r.height;
+  if (to !== null) pane.scrollTo({ top: Math.max(0, to), behavior: smooth ? 'smooth' : 'auto' });
+}
+
 function jumpTo(node) {
   if (!node) return;
-  node.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  scrollWithin(node, 'center', true);
   node.classList.remove('flash');
   void node.offsetWidth;
   node.classList.add('flash');
@@ -1009,10 +1031,16 @@ function followScroll() {
     let lo = 0;
     let hi = anchors.length - 1;
     let found = -1;
-    const top = box.scrollTop + 24;
+    // Where each anchor stands in the text's scroll, whatever its offset parent (a paragraph).
+    const boxTop = box.getBoundingClientRect().top - box.scrollTop;
+    const at = (a) => a.getBoundingClientRect().top - boxTop;
+    // At the end of the text the last heading in view is the one read, though it cannot
+    // reach the top.
+    const atEnd = box.scrollTop + box.clientHeight >= box.scrollHeight - 2;
+    const top = atEnd ? box.scrollTop + box.clientHeight - 24 : box.scrollTop + 24;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (anchors[mid].offsetTop <= top) {
+      if (at(anchors[mid]) <= top) {
         found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
@@ -1022,7 +1050,7 @@ function followScroll() {
     const node = sec !== null ? document.querySelector(`#outline .node[data-sec="${sec}"]`) : null;
     if (node) {
       node.classList.add('current');
-      node.scrollIntoView({ block: 'nearest' });
+      scrollWithin(node, 'nearest', false);
     }
   });
 }

@@ -222,6 +222,24 @@ test('reading aids: removed text on demand, outline follows the scroll, TSV copy
     Number([...document.querySelectorAll('#outline .node')].find((n) => n.textContent.includes('2011年工作重点')).dataset.sec),
   ]);
   assert.ok(current >= lastPart, `current section ${current}, last part ${lastPart}`);
+  // Scrolled so that a middle section's heading is at the top, the outline marks that section
+  // (anchors sit inside paragraphs: their offsetTop says nothing of where they are).
+  const [middle, marked] = await page.evaluate(async () => {
+    const box = document.querySelector('#text');
+    const anchors = [...box.querySelectorAll('.anchor')];
+    const a = anchors[Math.floor(anchors.length / 2)];
+    box.scrollTop += a.getBoundingClientRect().top - box.getBoundingClientRect().top;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return [Number(a.dataset.sec), Number(document.querySelector('#outline .node.current')?.dataset.sec)];
+  });
+  assert.equal(marked, middle);
+  // A click in the outline scrolls the text, not the window.
+  const before = await page.evaluate(() => [window.scrollY, document.querySelector('#text').scrollTop]);
+  await page.locator('#outline .node').first().click();
+  await page.waitForTimeout(800);
+  const after = await page.evaluate(() => [window.scrollY, document.querySelector('#text').scrollTop]);
+  assert.equal(after[0], before[0], 'the window did not move');
+  assert.notEqual(after[1], before[1], 'the text did');
   // The table as TSV on the clipboard: a header and one row per fact.
   await page.click('#copy-tsv');
   const tsv = await page.evaluate(() => navigator.clipboard.readText());
