@@ -39,15 +39,18 @@ test('a .docx that inflates to 200 MB is refused with the limit named, and the p
   const bomb = zip([['word/document.xml', xml]]);
   const liar = Buffer.from(bomb);
   liar.writeUInt32LE(1000, liar.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 24);
-  // The probe: a timer every 10 ms records the longest time between two of its runs, and the
-  // Long Tasks API the longest task the page's thread ran, from the pick to the messages. A
-  // thread that inflates or parses on its own (as the page did) shows a gap of seconds.
+  // The probe: from the moment the page gets the files (their change event) until the messages
+  // show, a timer every 10 ms records the longest time between two of its runs, and the Long
+  // Tasks API the longest task the page's thread ran. A thread that inflates and parses the
+  // XML itself (as the page did) shows a gap of seconds; one that hands the file to its worker
+  // shows the gaps of an idle page. (Setting the files is Playwright's own task: it comes
+  // before the change event and is not counted.)
   await page.evaluate(() => {
-    const probe = (window.probe = { maxGap: 0, longest: 0, ticks: 0, stop: false });
+    const probe = (window.probe = { maxGap: 0, longest: 0, ticks: 0, stop: false, from: Infinity });
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) probe.longest = Math.max(probe.longest, e.duration);
+      for (const e of list.getEntries()) if (e.startTime >= probe.from) probe.longest = Math.max(probe.longest, e.duration);
     }).observe({ type: 'longtask' });
-    let last = performance.now();
+    let last = 0;
     const tick = () => {
       const now = performance.now();
       probe.maxGap = Math.max(probe.maxGap, now - last);
@@ -55,7 +58,14 @@ test('a .docx that inflates to 200 MB is refused with the limit named, and the p
       probe.ticks++;
       if (!probe.stop) setTimeout(tick, 10);
     };
-    setTimeout(tick, 10);
+    document.querySelector('#files').addEventListener(
+      'change',
+      () => {
+        probe.from = last = performance.now();
+        setTimeout(tick, 10);
+      },
+      { capture: true, once: true },
+    );
   });
   await page.setInputFiles('#files', [
     { name: 'bomb.docx', mimeType: DOCX, buffer: bomb },
@@ -72,7 +82,7 @@ test('a .docx that inflates to 200 MB is refused with the limit named, and the p
   assert.doesNotMatch(messages.join(' '), /fetch/i);
   // No tab was opened for either.
   assert.equal(await page.locator('#tabs .tab:not(.compare-tab)').count(), 1);
-  assert.ok(probe.ticks > 5, `the probe ran ${probe.ticks} times`);
+  assert.ok(probe.ticks > 3, `the probe ran ${probe.ticks} times`);
   assert.ok(probe.maxGap < 250, `the page's thread went ${Math.round(probe.maxGap)} ms without running the probe`);
   assert.ok(probe.longest < 150, `the page's longest task took ${Math.round(probe.longest)} ms`);
   // The same message in English.
