@@ -191,6 +191,30 @@ test('a saved web page gives its report: the title its own, no navigation, ad or
   const facts = await page.locator('#text mark.fact').allTextContents();
   assert.deepEqual(facts, ['268.5亿元', '6.1%', '3200人', '35万吨', '6%左右']);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
+
+  // A page of the older kind: no article, no main, tables and divs; no <h1>, a <title> with
+  // the site's name after a dash. The report is the block where the prose is densest.
+  const old = `<html><head><meta charset="utf-8"><title>某镇2023年工作总结 - 某某镇人民政府</title></head><body>
+<table width="100%"><tr><td><img src="logo.gif"><a href="/">网站首页</a> | <a href="/news">乡镇动态</a> | <a href="/open">信息公开</a></td></tr></table>
+<table width="1000"><tr>
+<td width="200" valign="top"><div class="menu"><a href="/a">镇情概况</a><br><a href="/b">领导信息</a><br><a href="/c">机构设置</a></div>
+<div class="hot">热线电话：12345，欢迎来电咨询服务事项</div></td>
+<td valign="top"><div class="title">某镇2023年工作总结</div>
+<div id="zoom">
+<p>　　2023年，全镇上下坚持稳中求进工作总基调，经济社会发展取得新成效。</p>
+<p>　　一、经济运行稳中有进</p>
+<p>　　全年完成固定资产投资12.6亿元，同比增长8.5%，新增规上企业5家。</p>
+<p>　　二、民生保障持续加强</p>
+<p>　　新改建农村道路23公里，城乡居民医保参保率达到98%以上。</p>
+</div></td></tr></table>
+<div class="foot">主办：某某镇人民政府　地址：某某路1号　电话：0000-1234567</div>
+</body></html>`;
+  await page.setInputFiles('#files', { name: 'old.htm', mimeType: 'text/html', buffer: Buffer.from(old) });
+  await shown(page, 3);
+  assert.equal(await page.textContent('#meta .title'), '某镇2023年工作总结');
+  const oldText = await page.innerText('#text');
+  for (const furniture of ['网站首页', '镇情概况', '热线电话', '主办', '人民政府']) assert.ok(!oldText.includes(furniture), `the text holds ${furniture}`);
+  assert.deepEqual(await page.locator('#text mark.fact').allTextContents(), ['12.6亿元', '8.5%', '5家', '23公里', '98%以上']);
   assert.deepEqual(errors, []);
   await page.close();
 });
