@@ -169,6 +169,19 @@ function attr(attrs, name) {
 function tokenize(xml, { open, close, text }) {
   let i = 0;
   const n = xml.length;
+  // The next quote of each kind at or after the place looked from: found again only once
+  // passed, so a file with no single quote is not searched to its end at every tag.
+  let dq = -1;
+  let sq = -1;
+  const find = (ch, k) => {
+    const j = xml.indexOf(ch, k);
+    return j < 0 ? Infinity : j;
+  };
+  const nextQuote = (k) => {
+    if (dq < k) dq = find('"', k);
+    if (sq < k) sq = find("'", k);
+    return Math.min(dq, sq);
+  };
   while (i < n) {
     const lt = xml.indexOf('<', i);
     if (lt < 0) {
@@ -202,31 +215,30 @@ function tokenize(xml, { open, close, text }) {
       i = gt < 0 ? n : gt + 1;
     } else {
       // The tag ends at the first '>' outside quotes.
-      let gt = xml.indexOf('>', lt);
-      while (gt >= 0 && unbalanced(xml, lt, gt)) gt = xml.indexOf('>', gt + 1);
+      let k = lt + 1;
+      let gt;
+      for (;;) {
+        gt = xml.indexOf('>', k);
+        const q = nextQuote(k);
+        if (gt < 0 || q > gt) break;
+        const end = xml.indexOf(xml[q], q + 1);
+        if (end < 0) {
+          gt = -1;
+          break;
+        }
+        k = end + 1;
+      }
       if (gt < 0) break;
-      const empty = xml[gt - 1] === '/';
-      const body = xml.slice(lt + 1, empty ? gt - 1 : gt);
-      const sp = body.search(/[\s]/);
-      const name = sp < 0 ? body : body.slice(0, sp);
-      const attrs = sp < 0 ? '' : body.slice(sp);
-      open(name, attrs, empty);
+      const empty = xml.charCodeAt(gt - 1) === 47; // '/'
+      const stop = empty ? gt - 1 : gt;
+      let sp = lt + 1;
+      for (let ch = xml.charCodeAt(sp); sp < stop && ch !== 32 && ch !== 9 && ch !== 10 && ch !== 13; ch = xml.charCodeAt(++sp));
+      const name = xml.slice(lt + 1, sp);
+      open(name, sp < stop ? xml.slice(sp, stop) : '', empty);
       if (empty) close(name);
       i = gt + 1;
     }
   }
-}
-
-/** True when a quote opened between `from` and `to` is not closed before `to`. */
-function unbalanced(xml, from, to) {
-  let q = '';
-  for (let k = from; k < to; k++) {
-    const ch = xml[k];
-    if (q) {
-      if (ch === q) q = '';
-    } else if (ch === '"' || ch === "'") q = ch;
-  }
-  return q !== '';
 }
 
 const W_NS = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'];
@@ -594,13 +606,15 @@ function paragraphs(xml, lists) {
       const p = open[open.length - 1];
       if (!p) return;
       path.push(name);
-      const where = path.join('>');
-      if (where === `${w}pPr>${w}pStyle`) p.style = attr(attrs, `${w}val`);
-      else if (where === `${w}pPr>${w}numPr>${w}numId`) p.numId = attr(attrs, `${w}val`);
-      else if (where === `${w}pPr>${w}numPr>${w}ilvl`) p.ilvl = Number(attr(attrs, `${w}val`));
-      else if (name === `${w}t`) inText = !empty;
-      else if (name === `${w}tab` && !where.startsWith(`${w}pPr`)) p.text += '\t';
-      else if ((name === `${w}br` || name === `${w}cr`) && !where.startsWith(`${w}pPr`)) p.text += '\n';
+      const depth = path.length;
+      const inPPr = path[0] === `${w}pPr`;
+      if (inPPr) {
+        if (depth === 2 && name === `${w}pStyle`) p.style = attr(attrs, `${w}val`);
+        else if (depth === 3 && path[1] === `${w}numPr` && name === `${w}numId`) p.numId = attr(attrs, `${w}val`);
+        else if (depth === 3 && path[1] === `${w}numPr` && name === `${w}ilvl`) p.ilvl = Number(attr(attrs, `${w}val`));
+      } else if (name === `${w}t`) inText = !empty;
+      else if (name === `${w}tab`) p.text += '\t';
+      else if (name === `${w}br` || name === `${w}cr`) p.text += '\n';
     },
     close: (name) => {
       if (skip) {
