@@ -1,7 +1,8 @@
 // Page weight: every file the page loads (html, js, css, wasm, the sample excluded), raw and
 // brotli-compressed (quality 11), as a static host serving compressed files would send them.
 // `first` is what a visit loads before it can analyse; `later` what a view fetches when it is
-// opened (the compare module).
+// opened (the compare module); `docx` what the worker fetches the first time a .docx comes
+// (its reader).
 //   node scripts/weight.mjs            prints a table
 //   import { weight } from './weight.mjs'   for the budget test
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const www = fileURLToPath(new URL('../www/', import.meta.url));
 const LATER = /zhreport_compare/;
+const DOCX = /^docx\.js$/;
 const PAGE = new Set(['.html', '.js', '.css', '.wasm', '.webmanifest', '.svg']);
 
 function files(dir) {
@@ -29,15 +31,25 @@ export function weight() {
       return { file: p.slice(www.length), raw: raw.length, brotli: br.length };
     });
   const sum = (list) => list.reduce((a, r) => ({ raw: a.raw + r.raw, brotli: a.brotli + r.brotli }), { raw: 0, brotli: 0 });
-  for (const r of rows) r.later = LATER.test(r.file);
-  return { rows, total: sum(rows), first: sum(rows.filter((r) => !r.later)), later: sum(rows.filter((r) => r.later)) };
+  for (const r of rows) {
+    r.later = LATER.test(r.file);
+    r.docx = DOCX.test(r.file);
+  }
+  return {
+    rows,
+    total: sum(rows),
+    first: sum(rows.filter((r) => !r.later && !r.docx)),
+    later: sum(rows.filter((r) => r.later)),
+    docx: sum(rows.filter((r) => r.docx)),
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { rows, total, first, later } = weight();
+  const { rows, total, first, later, docx } = weight();
   const line = (name, r) => console.log(`${name.padEnd(30)} ${String(r.raw).padStart(9)} ${String(r.brotli).padStart(9)}`);
-  for (const r of rows) line(r.later ? `${r.file} (later)` : r.file, r);
+  for (const r of rows) line(r.later ? `${r.file} (later)` : r.docx ? `${r.file} (.docx)` : r.file, r);
   line('first load', first);
   line('later (compare view)', later);
+  line('later (a .docx read)', docx);
   line('total', total);
 }

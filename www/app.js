@@ -34,7 +34,7 @@ const STRINGS = {
     allRoles: '成果与目标',
     allSections: '全部章节',
     working: '正在分析……',
-    stage: { decode: '正在识别编码……', clean: '正在清理与转换……', outline: '正在生成提纲……', facts: '正在识别数据……', checks: '正在检查……' },
+    stage: { read: '正在读取文件……', decode: '正在识别编码……', clean: '正在清理与转换……', outline: '正在生成提纲……', facts: '正在识别数据……', checks: '正在检查……' },
     done: (n, ms) => `已分析 ${n} 份报告（${ms} 毫秒）`,
     failed: (name, msg) => `无法分析 ${name}：${msg}`,
     pasted: (n) => `粘贴的文本 ${n}`,
@@ -42,6 +42,15 @@ const STRINGS = {
     nothingToPaste: '请先粘贴报告文本。',
     longPaste: (n) => `粘贴的文本有一行长达 ${n} 字，输入框无法流畅显示，已直接分析`,
     tooLarge: (mb) => `文件过大（${mb} MB）：上限为 20 MB。请拆分后再分析。`,
+    fileError: {
+      empty: '文件是空的（0 字节）。',
+      noText: '文件中没有文字。',
+      inflateLimit: (entry, mb) => `文件中的 ${entry} 解压后超过 ${mb} MB 的上限，已停止读取：文件可能已损坏或被恶意构造。`,
+      textTooLarge: (mb) => `文件中的文字过多（${mb} MB）：上限为 20 MB。请拆分后再分析。`,
+      notDocx: '这不是有效的 .docx 文件（没有 word/document.xml）：请在 Word 或 WPS 中重新另存为 .docx。',
+      compression: (m) => `文件使用了不支持的压缩方式（${m}）：请在 Word 或 WPS 中重新另存为 .docx。`,
+      corrupt: (entry) => `文件已损坏：${entry} 无法解压。`,
+    },
     refused: {
       doc: '这是旧版 Word 文件（.doc/.wps/.rtf）：请在 Word 或 WPS 中另存为 .docx 或 .txt 后再试。',
       pdf: 'PDF 无法直接读取：请在阅读器中全选并复制文字后粘贴到上方，或另存为文本文件。',
@@ -95,7 +104,7 @@ const STRINGS = {
     allRoles: 'Results and targets',
     allSections: 'All sections',
     working: 'Analysing…',
-    stage: { decode: 'Decoding…', clean: 'Cleaning and converting…', outline: 'Outlining…', facts: 'Finding facts…', checks: 'Checking…' },
+    stage: { read: 'Reading the file…', decode: 'Decoding…', clean: 'Cleaning and converting…', outline: 'Outlining…', facts: 'Finding facts…', checks: 'Checking…' },
     done: (n, ms) => `Analysed ${n} report(s) (${ms} ms)`,
     failed: (name, msg) => `Could not analyse ${name}: ${msg}`,
     pasted: (n) => `Pasted text ${n}`,
@@ -103,6 +112,15 @@ const STRINGS = {
     nothingToPaste: 'Paste a report first.',
     longPaste: (n) => `the pasted text has a line of ${n} chars, too long for the box to show: analysed as pasted`,
     tooLarge: (mb) => `Too large (${mb} MB): the limit is 20 MB. Split it and analyse the parts.`,
+    fileError: {
+      empty: 'The file is empty (0 bytes).',
+      noText: 'The file holds no text.',
+      inflateLimit: (entry, mb) => `its ${entry} inflates past the limit of ${mb} MB, so reading stopped: the file may be damaged or built to exhaust memory.`,
+      textTooLarge: (mb) => `Too much text in the file (${mb} MB): the limit is 20 MB. Split it and analyse the parts.`,
+      notDocx: 'Not a valid .docx (no word/document.xml): save it again as .docx in Word or WPS.',
+      compression: (m) => `The file uses a compression the page cannot read (${m}): save it again as .docx in Word or WPS.`,
+      corrupt: (entry) => `The file is damaged: ${entry} does not inflate.`,
+    },
     refused: {
       doc: 'An old Word file (.doc/.wps/.rtf): save it as .docx or .txt in Word or WPS and try again.',
       pdf: 'A PDF cannot be read directly: select all its text in a PDF reader, copy and paste it above, or save it as text.',
@@ -203,7 +221,7 @@ function onWorkerMessage(e) {
     for (const [field, parts] of Object.entries(p.parts)) e.data.report[field] = parts.flat();
     p.resolve(e.data);
   }
-  else p.reject(new Error(e.data.error));
+  else p.reject(Object.assign(new Error(e.data.error), { code: e.data.code, args: e.data.args }));
   if (!pending.size) $('#cancel').hidden = true;
 }
 
@@ -249,25 +267,54 @@ async function analyzeFiles(files) {
   for (const file of files) {
     try {
       if (file.size > MAX_BYTES) throw new Error(t('tooLarge')((file.size / 1048576).toFixed(1)));
+      if (file.size === 0) throw new FileError('empty');
       const input = await readInput(file);
       const doc =
         input.kind === 'bytes'
           ? { label: file.name, name: file.name, bytes: input.bytes, encoding: $('#encoding').value }
-          : { label: file.name, name: file.name, text: input.text };
+          : input.kind === 'docx'
+            ? { label: file.name, name: file.name, docx: input.bytes }
+            : { label: file.name, name: file.name, text: input.text };
+      if (doc.text !== undefined && !doc.text.trim()) throw new FileError('noText');
       await analyzeDoc(doc);
+      if (!doc.report.text.trim()) throw new FileError('noText');
       docs.push(doc);
       ok += 1;
       select(docs.length - 1);
     } catch (err) {
       if (err instanceof CancelledError) return;
-      const why = err instanceof RefusedError ? t('refused')[err.what] : err.message;
+      const why = err instanceof RefusedError ? t('refused')[err.what] : fileErrorText(err);
       showError(t('failed')(file.name, why));
     }
   }
   setStatus(t('done')(ok, Math.round(performance.now() - t0)));
 }
 
+/** A file the page will not read, with a message of `fileError` (its code and arguments). */
+class FileError extends Error {
+  constructor(code, ...args) {
+    super(code);
+    this.code = code;
+    this.args = args;
+  }
+}
+
+/** The reader's words for a failure: the message of its code (from here or from the worker). */
+function fileErrorText(err) {
+  const m = err.code && t('fileError')[err.code];
+  if (!m) return err.message;
+  return typeof m === 'function' ? m(...(err.args ?? [])) : m;
+}
+
 async function analyzeDoc(doc) {
+  if (doc.docx) {
+    // Read in the worker: inflating and reading the XML never hold the page's thread. The
+    // bytes go over (transferred): a .docx is never read again.
+    const bytes = doc.docx;
+    delete doc.docx;
+    doc.report = (await run({ type: 'docx', bytes, name: doc.name }, [bytes])).report;
+    return;
+  }
   if (doc.text !== undefined) {
     doc.report = (await run({ type: 'text', text: doc.text, name: doc.name })).report;
     return;

@@ -1,12 +1,13 @@
 // Turns a picked or dropped file into what the analysis takes: the bytes of a text file (the
-// core detects its encoding), or the text of a .docx or .html file, read here in the browser.
-// Other formats are refused with what to do instead. Nothing leaves the machine.
+// core detects its encoding), the bytes of a .docx (read in the worker, see docx.js), or the
+// text of an .html file, read here in the browser. Other formats are refused with what to do
+// instead. Nothing leaves the machine.
 
-/** @returns {Promise<{kind: 'bytes', bytes: ArrayBuffer} | {kind: 'text', text: string}>} */
+/** @returns {Promise<{kind: 'bytes' | 'docx', bytes: ArrayBuffer} | {kind: 'text', text: string}>} */
 export async function readInput(file) {
   const name = file.name.toLowerCase();
   const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
-  if (ext === 'docx') return { kind: 'text', text: await docxText(await file.arrayBuffer()) };
+  if (ext === 'docx') return { kind: 'docx', bytes: await file.arrayBuffer() };
   if (ext === 'html' || ext === 'htm' || ext === 'xhtml') {
     return { kind: 'text', text: htmlText(decodeHtml(await file.arrayBuffer())) };
   }
@@ -29,68 +30,6 @@ export class RefusedError extends Error {
 }
 
 // ---------------------------------------------------------------------------------------
-// .docx: a zip; its text is in word/document.xml.
-
-async function docxText(buffer) {
-  const xml = await zipEntry(buffer, 'word/document.xml');
-  const doc = new DOMParser().parseFromString(xml, 'application/xml');
-  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-  const lines = [];
-  for (const p of doc.getElementsByTagNameNS(W, 'p')) {
-    let line = '';
-    const walk = (node) => {
-      for (const n of node.childNodes) {
-        if (n.namespaceURI === W && n.localName === 't') line += n.textContent;
-        else if (n.namespaceURI === W && n.localName === 'tab') line += '\t';
-        else if (n.namespaceURI === W && (n.localName === 'br' || n.localName === 'cr')) line += '\n';
-        else if (n.namespaceURI === W && n.localName === 'p') continue; // nested: its own line
-        else if (n.childNodes?.length) walk(n);
-      }
-    };
-    walk(p);
-    lines.push(line);
-  }
-  return lines.join('\n');
-}
-
-/** The uncompressed text of one entry of a zip archive. */
-async function zipEntry(buffer, wanted) {
-  const bytes = new Uint8Array(buffer);
-  const view = new DataView(buffer);
-  // End of central directory: searched from the end (a comment may follow it).
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('not a .docx (no zip directory)');
-  const count = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
-  const utf8 = new TextDecoder();
-  for (let k = 0; k < count && at + 46 <= bytes.length; k++) {
-    if (view.getUint32(at, true) !== 0x02014b50) break;
-    const method = view.getUint16(at + 10, true);
-    const size = view.getUint32(at + 20, true);
-    const nameLen = view.getUint16(at + 28, true);
-    const extraLen = view.getUint16(at + 30, true);
-    const commentLen = view.getUint16(at + 32, true);
-    const local = view.getUint32(at + 42, true);
-    const name = utf8.decode(bytes.subarray(at + 46, at + 46 + nameLen));
-    at += 46 + nameLen + extraLen + commentLen;
-    if (name !== wanted) continue;
-    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    const data = bytes.slice(start, start + size);
-    if (method === 0) return utf8.decode(data);
-    if (method !== 8) throw new Error(`unsupported zip compression ${method}`);
-    const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-    return await new Response(stream).text();
-  }
-  throw new Error('not a .docx (no word/document.xml)');
-}
-
-// ---------------------------------------------------------------------------------------
 // .html: the text of the body, blocks on lines of their own. The document is parsed, never
 // rendered or run: its nodes are only read.
 
@@ -105,25 +44,167 @@ function decodeHtml(buffer) {
 }
 
 const BLOCK = new Set([
-  'P', 'DIV', 'BR', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TR', 'SECTION', 'ARTICLE', 'TABLE',
-  'BLOCKQUOTE', 'PRE', 'UL', 'OL', 'DL', 'DT', 'DD', 'HEADER', 'FOOTER', 'HR', 'TD', 'TH',
+  'P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TR', 'SECTION', 'ARTICLE', 'MAIN', 'TABLE',
+  'BLOCKQUOTE', 'PRE', 'UL', 'OL', 'DL', 'DT', 'DD', 'HEADER', 'FOOTER', 'HR', 'TD', 'TH', 'CAPTION',
+  'FIGURE', 'FIGCAPTION', 'ADDRESS', 'CENTER',
 ]);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'SVG', 'HEAD']);
 
+/** What a site puts around a report, never the report: navigation, forms, side bars, code. */
+const FURNITURE = [
+  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'nav',
+  'aside', 'form', 'button', 'select', 'input', 'textarea', 'dialog', 'menu', '[hidden]',
+  '[aria-hidden="true"]', '[style*="display:none" i]', '[style*="display: none" i]',
+  '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]',
+  '[role="search"]', '[role="menu"]', '[role="menubar"]',
+].join(',');
+
+/** Text with its runs of white space as one space. */
+const squeeze = (s) => s.replace(/\s+/g, ' ').trim();
+/** Chars of an element's text, white space aside. */
+const textLength = (el) => el.textContent.replace(/\s+/g, '').length;
+/** Chars of the text inside links. */
+function linkLength(el) {
+  let n = 0;
+  for (const a of el.querySelectorAll('a')) n += textLength(a);
+  return n;
+}
+
+/**
+ * The text of a saved web page: its report, the site around it left out. The page's title (its
+ * <h1>, else its <title> without the site's name) comes first, on a line of its own, where the
+ * core looks for a title; paragraphs, <br> and table rows make the lines.
+ */
 export function htmlText(html) {
   const doc = new DOMParser().parseFromString(html, 'text/html');
+  const body = doc.body ?? doc.documentElement;
+  const titleTag = siteless(doc.querySelector('title')?.textContent ?? '');
+  for (const el of body.querySelectorAll(FURNITURE)) el.remove();
+  // A header or footer of the page goes; an article's own (its title, its date) stays.
+  for (const el of body.querySelectorAll('header, footer')) {
+    if (!el.parentElement?.closest('article, main, [role="main"]')) el.remove();
+  }
+  const content = mainBlock(body);
+  dropLinkBlocks(content);
+  const h1 = [...content.querySelectorAll('h1'), ...body.querySelectorAll('h1')].find((h) => squeeze(h.textContent));
+  const title = h1 ? squeeze(h1.textContent) : titleTag;
+  if (h1 && content.contains(h1)) h1.remove();
+  const text = blockText(content);
+  return (title && !text.startsWith(`${title}\n`) ? `${title}\n` : '') + text;
+}
+
+/**
+ * A <title> without the site's name: `某县2023年工作总结_某某网`, `… - 某某网 - 政务公开`,
+ * `某某网 | …`. The longest of the parts the separators leave is taken for the report's.
+ */
+export function siteless(title) {
+  const parts = squeeze(title)
+    .split(/\s*(?:[_|｜—–]+|\s-+\s|(?<!\d)-+|-+(?!\d))\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return parts.reduce((a, b) => (b.length > a.length ? b : a), '');
+}
+
+/**
+ * The element that holds the report: the <article> with the most text (when it holds a fair
+ * part of the page's), else <main>, else the block where the page's prose is densest.
+ */
+function mainBlock(body) {
+  const own = (el) => textLength(el) - linkLength(el);
+  const all = Math.max(1, own(body));
+  const articles = [...body.querySelectorAll('article')].sort((a, b) => own(b) - own(a));
+  if (articles[0] && own(articles[0]) >= all * 0.3) return articles[0];
+  const main = body.querySelector('main, [role="main"]');
+  if (main && own(main) >= all * 0.3) return main;
+  return densest(body) ?? body;
+}
+
+/**
+ * Readability's way, much simplified: each paragraph of prose scores by its length and its
+ * commas and stops, given to its parent whole and to its grandparent by half; a block's score
+ * falls by the share of its text in links. The best scoring block holds the report.
+ */
+function densest(body) {
+  const scores = new Map();
+  const paragraphs = body.querySelectorAll('p, pre, td, li, div, section, font, span');
+  for (const p of paragraphs) {
+    // A div counts as a paragraph only when it holds no block of its own.
+    if (/^(DIV|SECTION|FONT|SPAN|TD|LI)$/.test(p.tagName) && p.querySelector('p, div, table, ul, ol, section, pre, h1, h2, h3')) continue;
+    const text = squeeze(p.textContent);
+    const chars = text.replace(/\s/g, '').length - linkLength(p);
+    if (chars < 20) continue;
+    const score = 1 + (text.match(/[，。；,]/g)?.length ?? 0) + Math.min(chars / 100, 3);
+    const parent = p.parentElement;
+    if (!parent) continue;
+    scores.set(parent, (scores.get(parent) ?? 0) + score);
+    const grand = parent.parentElement;
+    if (grand) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
+  }
+  let best = null;
+  let top = 0;
+  for (const [el, score] of scores) {
+    const length = textLength(el);
+    const adjusted = score * (1 - (length ? linkLength(el) / length : 0));
+    if (adjusted > top) [best, top] = [el, adjusted];
+  }
+  return best;
+}
+
+/** Removes the blocks inside `root` that are mostly links: menus, lists of related pages, share bars. */
+function dropLinkBlocks(root) {
+  const blocks = [...root.querySelectorAll('div, section, ul, ol, dl, p, table, tr, li, span, td')].reverse();
+  for (const el of blocks) {
+    if (!el.isConnected) continue;
+    const length = textLength(el);
+    if (length && linkLength(el) / length > 0.5) el.remove();
+  }
+}
+
+/** A table row of data (short cells, no table inside) reads as one line, its cells tab-separated. */
+function dataRow(tr) {
+  const cells = [...tr.children].filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
+  return cells.length > 1 && cells.every((c) => !c.querySelector('table') && textLength(c) <= 100);
+}
+
+/** The text of an element, blocks on lines of their own. The document is parsed, never
+ *  rendered or run: its nodes are only read. */
+function blockText(root) {
   let out = '';
-  const walk = (node) => {
+  const newline = () => {
+    if (out && !out.endsWith('\n')) out += '\n';
+  };
+  // `row`: inside a data row, where blocks are spaces and cells are tabs.
+  const walk = (node, pre, row) => {
     for (const n of node.childNodes) {
-      if (n.nodeType === 3) out += n.nodeValue.replace(/[\t\n\r ]+/g, ' ');
-      else if (n.nodeType === 1 && !SKIP.has(n.tagName)) {
-        const block = BLOCK.has(n.tagName);
-        if (block && !out.endsWith('\n')) out += '\n';
-        walk(n);
-        if (block && !out.endsWith('\n')) out += '\n';
+      if (n.nodeType === 3) {
+        out += pre ? n.nodeValue : n.nodeValue.replace(/[\t\n\r ]+/g, ' ');
+        continue;
+      }
+      if (n.nodeType !== 1 || SKIP.has(n.tagName)) continue;
+      const tag = n.tagName;
+      if (tag === 'BR') {
+        out += row ? ' ' : '\n';
+      } else if (row && (tag === 'TD' || tag === 'TH')) {
+        if (!out.endsWith('\n')) out += '\t';
+        walk(n, pre, row);
+      } else if (tag === 'TR' && dataRow(n)) {
+        newline();
+        walk(n, pre, true);
+        newline();
+      } else {
+        const block = BLOCK.has(tag);
+        if (block) row ? (out += ' ') : newline();
+        walk(n, pre || tag === 'PRE', row);
+        if (block) row ? (out += ' ') : newline();
       }
     }
   };
-  walk(doc.body ?? doc);
-  return out.replace(/ *\n */g, '\n').replace(/\n{2,}/g, '\n').trim() + '\n';
+  walk(root, false, false);
+  return (
+    out
+      .replace(/[ \t]*\n[ \t]*/g, '\n')
+      .replace(/ *\t[ \t]*/g, '\t')
+      .replace(/\n{2,}/g, '\n')
+      .trim() + '\n'
+  );
 }

@@ -8,6 +8,7 @@ const FILES = [
   'index.html',
   'app.js',
   'extract.js',
+  'docx.js',
   'csv.js',
   'worker.js',
   'style.css',

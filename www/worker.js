@@ -1,11 +1,13 @@
 // The analysis runs here, off the page's thread, so a large report never freezes the page.
 // Messages in:  {id, type: 'text', text, name} | {id, type: 'bytes', bytes, name, encoding}
+//               | {id, type: 'docx', bytes, name} (read here by docx.js, fetched the first
+//               time a .docx comes)
 //               | {id, type: 'compare', reports, adjust} (the compare module is fetched the
 //               first time one comes: the first load carries only the analysis)
 // Messages out: {id, stage} as each stage begins; {id, field, part} for the long lists of a
 //               large Report, in order; then {id, ok: true, report, ms} (its long lists
 //               empty, to be filled from the parts) | {id, ok: true, comparison, ms}
-//               | {id, ok: false, error}
+//               | {id, ok: false, error, code?, args?} (code and args: a message of app.js's)
 import init, { analyzeText, analyzeBytes } from './pkg/zhreport.js';
 
 const ready = init();
@@ -15,7 +17,11 @@ const loadCompare = () =>
     await m.default();
     return m;
   }));
+let docxModule;
+const loadDocx = () => (docxModule ??= import('./docx.js'));
 const CHUNK = 1000;
+/** The most text the analysis takes (app.js's MAX_BYTES, for text read from a .docx). */
+const MAX_BYTES = 20 * 1024 * 1024;
 const CHUNKED = ['facts', 'cleaning', 'warnings', 'sections'];
 
 self.onmessage = async (event) => {
@@ -41,9 +47,18 @@ self.onmessage = async (event) => {
         return undefined;
       }
     };
+    let text = msg.text;
+    if (msg.type === 'docx') {
+      stage('read');
+      const { docxText } = await loadDocx();
+      text = await docxText(msg.bytes);
+      if (!text.trim()) throw Object.assign(new Error('no text'), { code: 'noText', args: [] });
+      const bytes = text.length * 3 > MAX_BYTES ? new TextEncoder().encode(text).length : 0;
+      if (bytes > MAX_BYTES) throw Object.assign(new Error('too large'), { code: 'textTooLarge', args: [(bytes / 1048576).toFixed(1)] });
+    }
     const report =
-      msg.type === 'text'
-        ? analyzeText(msg.text, msg.name ?? undefined, stage)
+      msg.type !== 'bytes'
+        ? analyzeText(text, msg.name ?? undefined, stage)
         : analyzeBytes(new Uint8Array(msg.bytes), msg.name ?? undefined, msg.encoding || undefined, stage, decoder);
     // Long lists go ahead in parts: the page takes each part in a task of its own, where one
     // structured clone of every fact of a large report would hold its thread for long.
@@ -57,6 +72,6 @@ self.onmessage = async (event) => {
     }
     self.postMessage({ id: msg.id, ok: true, report, ms: performance.now() - t0 });
   } catch (err) {
-    self.postMessage({ id: msg.id, ok: false, error: String(err?.message ?? err) });
+    self.postMessage({ id: msg.id, ok: false, error: String(err?.message ?? err), code: err?.code, args: err?.args });
   }
 };
