@@ -78,6 +78,7 @@ const STRINGS = {
     theme: '配色', themeAuto: '跟随系统', themeLight: '浅色', themeDark: '深色',
     summary: '概览', showRemoved: '在正文中显示清理掉的内容', copyTsv: '复制为表格', copied: (n) => `已复制 ${n} 行，可直接粘贴到表格软件`,
     compare: '对比', compareTitle: '各报告中相同主体的数据', compareNone: '没有在两份以上报告中都出现的主体。',
+    encodingNext: (enc) => `之后选择的文件将按“${enc}”读取（示例与粘贴的文本不受影响）`, reread: (name, enc, ms) => `已按“${enc}”重新读取 ${name}（${ms} 毫秒）`,
     compared: (n, rows) => `已对比 ${n} 份报告：${rows} 行`, points: ' 个百分点', checkOf: (y) => `${y}年目标`, met: '✓ 完成', missed: '✗ 未完成',
     noPeriod: '年份不明', setYear: '设定该报告的年份', trend: '趋势', checks: '目标与实际', pickRow: '选中以合并', split: '拆分', splitHint: '各报告的数据分行显示',
     compareNote: '按时间排列；年份取自标题与正文，可在列首改正。勾选两行后可合并，误配的行可拆分。',
@@ -148,6 +149,7 @@ const STRINGS = {
     theme: 'Theme', themeAuto: 'System', themeLight: 'Light', themeDark: 'Dark',
     summary: 'Summary', showRemoved: 'Show what cleaning removed, in the text', copyTsv: 'Copy as table', copied: (n) => `Copied ${n} rows: paste them into a spreadsheet`,
     compare: 'Compare', compareTitle: 'Facts with the same subject across reports', compareNone: 'No subject appears in two or more reports.',
+    encodingNext: (enc) => `Files picked next will be read as “${enc}” (the sample and pasted text are not files)`, reread: (name, enc, ms) => `Read ${name} again as “${enc}” (${ms} ms)`,
     compared: (n, rows) => `Compared ${n} reports: ${rows} rows`, points: ' points', checkOf: (y) => `${y} target`, met: '✓ met', missed: '✗ missed',
     noPeriod: 'year unknown', setYear: 'Set the year of this report', trend: 'Trend', checks: 'Target vs result', pickRow: 'Tick to merge', split: 'Split', splitHint: 'Show each report\'s facts in rows of their own',
     compareNote: 'In time order; years come from titles and text and can be corrected at the head of a column. Tick two rows to merge them; split a wrong match.',
@@ -383,7 +385,11 @@ function select(i) {
   active = i;
   renderTabs();
   $('#compare').hidden = true;
-  return render(docs[i].report);
+  // The encoding menu shows how the file on screen was read; on the sample or a paste it
+  // keeps what the reader chose for the next files.
+  const d = docs[i];
+  if (d?.bytes && !d.sample) $('#encoding').value = d.encoding ?? '';
+  return render(d.report);
 }
 
 function renderTabs() {
@@ -1289,15 +1295,22 @@ $('#files').addEventListener('change', (e) => {
   e.target.value = '';
   if (files.length) analyzeFiles(files);
 });
+// The encoding menu re-reads the file on screen (and says which), or, on the sample or a
+// paste, applies to the files picked next (and says so).
 $('#encoding').addEventListener('change', async () => {
   const doc = docs[active];
-  if (!doc?.bytes) return;
+  const label = $('#encoding').selectedOptions[0]?.textContent ?? $('#encoding').value;
+  if (!doc?.bytes || doc.sample) {
+    setStatus(t('encodingNext')(label));
+    return;
+  }
   doc.encoding = $('#encoding').value;
   showProgress(t('working'));
+  const t0 = performance.now();
   try {
     await analyzeDoc(doc);
     select(active);
-    setStatus(t('done')(1, 0));
+    setStatus(t('reread')(doc.label, label, Math.round(performance.now() - t0)));
   } catch (err) {
     showError(t('failed')(doc.name, err.message));
     setStatus('');

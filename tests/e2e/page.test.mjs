@@ -162,6 +162,23 @@ test('a GBK file picked or dropped is decoded, and a PDF is refused', async () =
   await page.locator('#tabs .tab', { hasText: 'dropped-gbk.txt' }).click();
   await settled(page);
   assert.match(await page.textContent('#text'), /1000多万元/);
+  // The encoding menu re-reads the file on screen and says which, with a measured time; on the
+  // sample it re-reads nothing and says it applies to the next files.
+  await page.selectOption('#encoding', 'big5');
+  await page.waitForFunction(() => /重新读取 dropped-gbk\.txt（\d+ 毫秒）/.test(document.querySelector('#status').textContent));
+  assert.match(await page.textContent('#meta'), /big5/);
+  assert.doesNotMatch(await page.textContent('#status'), /（0 毫秒）/);
+  await page.locator('#tabs .tab').first().click();
+  await settled(page);
+  assert.equal(await page.inputValue('#encoding'), 'big5', 'the sample keeps the choice for the next files');
+  const sampleText = await page.textContent('#text');
+  await page.selectOption('#encoding', 'utf-16le');
+  assert.match(await page.textContent('#status'), /之后选择的文件将按/);
+  assert.equal(await page.textContent('#text'), sampleText);
+  // Back on the file, the menu shows how it was read.
+  await page.locator('#tabs .tab', { hasText: '000.gbk.txt' }).click();
+  await settled(page);
+  assert.equal(await page.inputValue('#encoding'), '');
   assert.deepEqual(errors, []);
   await page.close();
 });
