@@ -78,13 +78,17 @@ pub fn decode_with<'a>(
         return Ok(done(text, bom.name()));
     }
     if let Some(s) = utf8(bytes) {
-        if s.contains('\0') {
+        // UTF-16 of ASCII and of many Han characters (U+4E00–U+7FFF give two bytes below 0x80
+        // in big-endian order) is valid UTF-8 holding NULs: it is tried below.
+        if !s.contains('\0') {
+            return Ok(Decoded {
+                text: Cow::Borrowed(s),
+                encoding: "utf-8".to_string(),
+            });
+        }
+        if utf16_without_bom(bytes).is_none() {
             return Err(Error::binary("a file with NUL bytes"));
         }
-        return Ok(Decoded {
-            text: Cow::Borrowed(s),
-            encoding: "utf-8".to_string(),
-        });
     }
     if let Some(bom) = utf16_without_bom(bytes) {
         let text = match bom {
@@ -219,10 +223,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Bom> {
             }
         }
     }
+    // Han characters whose code ends in 00 (一 is U+4E00) put a few NULs on the other side:
+    // one side must hold nearly all of them, not every one.
     let pairs = bytes.len() / 2;
-    if odd > 0 && even == 0 && odd * 50 >= pairs.min(5000) {
+    if odd > 3 * even && odd * 50 >= pairs.min(5000) {
         Some(Bom::Utf16Le)
-    } else if even > 0 && odd == 0 && even * 50 >= pairs.min(5000) {
+    } else if even > 3 * odd && even * 50 >= pairs.min(5000) {
         Some(Bom::Utf16Be)
     } else {
         None
@@ -305,6 +311,19 @@ mod tests {
             assert_eq!(d.encoding, enc.name().to_ascii_lowercase());
             let d = decode(&body, None).unwrap();
             assert_eq!(d.text, SIMPLE, "{}", enc.name());
+        }
+    }
+
+    #[test]
+    fn utf16_without_bom_holding_han_chars_that_end_in_00() {
+        // 一 (U+4E00) puts a NUL on the side ASCII does not: still UTF-16, in both orders.
+        let text = "某县2021年工作总结\n一、主要工作\n全年新增企业12家，一是抓项目。\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [(le, "utf-16le"), (be, "utf-16be")] {
+            let d = decode(&bytes, None).unwrap();
+            assert_eq!(d.text, text, "{name}");
+            assert_eq!(d.encoding, name);
         }
     }
 
