@@ -179,6 +179,14 @@ test('a GBK file picked or dropped is decoded, and a PDF is refused', async () =
   await page.locator('#tabs .tab', { hasText: '000.gbk.txt' }).click();
   await settled(page);
   assert.equal(await page.inputValue('#encoding'), '');
+  // UTF-16 big-endian without a BOM, holding 一 (U+4E00, a NUL on the other side): read.
+  const text = '某县2021年工作总结\n一、主要工作\n全年新增企业12家，一是抓项目。\n';
+  const be = Buffer.from(text, 'utf16le').swap16();
+  await page.setInputFiles('#files', { name: 'be.txt', mimeType: 'text/plain', buffer: be });
+  await page.waitForFunction(() => /be\.txt/.test(document.querySelector('#tabs').textContent));
+  await settled(page);
+  assert.match(await page.textContent('#meta'), /utf-16be/);
+  assert.deepEqual(await page.locator('#text mark.fact').allTextContents(), ['12家']);
   assert.deepEqual(errors, []);
   await page.close();
 });
