@@ -17,7 +17,7 @@ const bytes = Buffer.byteLength(text);
 
 const server = await serve({ port: 0 });
 const browser = await launch();
-const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
 await page.goto(`http://127.0.0.1:${server.address().port}/`);
 await page.waitForSelector('body[data-ready="true"]');
 await page.evaluate(() => {

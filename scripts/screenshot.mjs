@@ -18,6 +18,7 @@ if (!url) {
 }
 const browser = await launch();
 const page = await browser.newPage({
+  locale: 'zh-CN',
   viewport: { width: Number(arg('--width', 1440)), height: Number(arg('--height', 1000)) },
   colorScheme: process.argv.includes('--dark') ? 'dark' : 'light',
 });

@@ -165,7 +165,10 @@ const SCRIPT = {
   en: { simplified: 'simplified', traditional: 'traditional', mixed: 'mixed script' },
 };
 
-let lang = localStorage.getItem('zhreport.lang') === 'en' ? 'en' : 'zh';
+// The reader's choice, else the browser's: Chinese when any of its languages is Chinese.
+const browserLang = () => ((navigator.languages?.length ? navigator.languages : [navigator.language]).some((l) => /^zh\b/i.test(l ?? '')) ? 'zh' : 'en');
+let lang = localStorage.getItem('zhreport.lang') ?? browserLang();
+if (lang !== 'en') lang = 'zh';
 const t = (key) => STRINGS[lang][key];
 
 function applyLanguage() {

@@ -9,7 +9,7 @@ import { docx, zip } from './docx.mjs';
 const env = servedPage({ before, after });
 
 async function open() {
-  const page = await env.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(env.base);

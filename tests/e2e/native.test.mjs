@@ -40,7 +40,7 @@ test('the wasm in the page and the native CLI give the same Report', async () =>
     'tests/fixtures/encodings/004.big5.txt',
     ...(await readdir(new URL('tests/fixtures/pages/', root))).map((f) => `tests/fixtures/pages/${f}`),
   ];
-  const page = await env.browser.newPage();
+  const page = await env.browser.newPage({ locale: 'zh-CN' });
   await page.goto(env.base);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
   for (const file of files) {

@@ -12,7 +12,7 @@ const requests = [];
 const env = servedPage({ before, after });
 
 async function open() {
-  const page = await env.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
@@ -518,7 +518,7 @@ test('a paste with a line of millions of chars is analysed without filling the b
 test('offline: after one visit the page loads and analyses with the server gone', async () => {
   const own = await serve({ port: 0 });
   const url = `http://127.0.0.1:${own.address().port}/`;
-  const context = await env.browser.newContext();
+  const context = await env.browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('body[data-offline="ready"]', { timeout: 60_000 });
@@ -532,6 +532,21 @@ test('offline: after one visit the page loads and analyses with the server gone'
   await page.click('#analyze');
   await shown(page, 2);
   assert.deepEqual(await page.locator('#text mark.fact').allTextContents(), ['12家']);
+  await context.close();
+});
+
+test("the interface follows the browser's language until the reader chooses one", async () => {
+  const context = await env.browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(env.base);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+  assert.equal(await page.textContent('#lang'), '中文');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  // The reader's choice is kept over the browser's.
+  await page.click('#lang');
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+  assert.equal(await page.textContent('#lang'), 'English');
   await context.close();
 });
 
