@@ -120,3 +120,35 @@ fn pdf_wrapped_text_reads_like_the_original() {
     assert!(wrapped.cleaning.iter().any(|c| c.kind == CleanKind::Wrap));
     assert!(!wrapped.text.contains('—'), "page numbers gone");
 }
+
+/// A table as the page reads it from a .docx or a saved page: one row a line, its cells parted
+/// by tabs. The rows stay rows: neither their tabs (the cells would run together, `指标单位`)
+/// nor the rows themselves (short cells look like a site's menu) are cleaned away, while a tab
+/// after a heading's marker, which Word writes, still goes.
+#[test]
+fn table_rows_keep_their_cells() {
+    let text = "某县统计局2023年工作总结\n\
+一、\t主要指标完成情况\n\
+指标\t单位\t2022年\t2023年\n\
+项目\t单位\t完成\t增长\n\
+地区生产总值\t亿元\t312.5\t338.1\n\
+一般公共预算收入\t亿元 \t 21.3\t23.0\n\
+城镇居民人均可支配收入\t4.6万元\t增长5.1%\n\
+全年经济运行总体平稳。\n";
+    let r = analyze_text(text, None);
+    for row in [
+        "指标\t单位\t2022年\t2023年\n",
+        "项目\t单位\t完成\t增长\n",
+        "地区生产总值\t亿元\t312.5\t338.1\n",
+        "一般公共预算收入\t亿元\t21.3\t23.0\n",
+        "城镇居民人均可支配收入\t4.6万元\t增长5.1%\n",
+    ] {
+        assert!(r.text.contains(row), "{row:?} lost:\n{}", r.text);
+    }
+    assert!(r.text.contains("一、主要指标完成情况\n"), "{}", r.text);
+    // Where a cell holds its unit the cell is a fact, as in prose. (A number whose unit stands
+    // in a column of its own is not read yet.)
+    let facts: Vec<&str> = r.facts.iter().map(|f| f.text.as_str()).collect();
+    assert!(facts.contains(&"4.6万元"), "{facts:?}");
+    assert!(facts.iter().any(|f| f.contains("5.1%")), "{facts:?}");
+}

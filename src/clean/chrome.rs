@@ -217,6 +217,12 @@ pub(super) fn is_menu(t: &str) -> bool {
     if t.contains('。') || t.chars().count() > 80 {
         return false;
     }
+    // Cells parted by tabs alone are a table's row (the page reads a .docx's or a saved
+    // page's tables so, and browsers copy tables so): `指标\t单位\t2022年`. A portal laid out
+    // in a table copies its menu the same way, but names itself (`首页\t机构概况…`).
+    if super::spacing::table_row(t) && !SITE_WORDS.iter().any(|w| t.contains(w)) {
+        return false;
+    }
     let items: Vec<&str> = t
         .split(['|', '｜', '>', '›', '»', '\u{3000}', '\t'])
         .flat_map(|s| s.split("  "))

@@ -55,7 +55,41 @@ pub(super) fn spacing(text: &str, rw: &mut Rewriter) {
     }
 }
 
+/// True when `line` is a row of a table: two or more short cells parted by tabs, and no other
+/// menu separator or sentence. The cells of a table row are kept apart (one tab each) where
+/// spacing would join them: `指标\t单位` is two cells, not a letter-spaced `指标单位`.
+pub(crate) fn table_row(line: &str) -> bool {
+    if !line.contains('\t')
+        || line.contains(['|', '｜', '>', '›', '»', '\u{3000}', '。', '；'])
+        || line.contains("  ")
+    {
+        return false;
+    }
+    let mut cells = line
+        .split('\t')
+        .map(|c| c.trim_matches(' '))
+        .filter(|c| !c.is_empty());
+    let Some(first) = cells.next() else {
+        return false;
+    };
+    // A heading's marker and its title, parted by the tab Word writes after a list number:
+    // `一、\t主要工作`, `（一）\t…`, `1.\t…`.
+    let marker = first.chars().count() <= 5
+        && first.ends_with(['、', '．', '.', ')', '）', '〕', ']', '】']);
+    let mut n = 1;
+    for c in cells {
+        if c.chars().count() > 40 {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2 && !marker && first.chars().count() <= 40
+}
+
 pub(super) fn space_inside(line: &str, rw: &mut Rewriter) {
+    if table_row(line) {
+        return cells_apart(line, rw);
+    }
     // The text between runs of spaces is kept whole; each run is judged by the chars around it.
     let mut kept = 0;
     // The two chars before the current place (spaces of an earlier run included).
@@ -100,4 +134,32 @@ pub(super) fn space_inside(line: &str, rw: &mut Rewriter) {
         (before_prev, prev) = (last_two.0, Some(last_two.1));
     }
     rw.keep(line.get(kept..).unwrap_or(""));
+}
+
+/// A table row: each run of spaces and tabs between cells becomes one tab; spaces inside a
+/// cell are judged as in any line.
+fn cells_apart(line: &str, rw: &mut Rewriter) {
+    let mut kept = 0;
+    let mut chars = line.char_indices().peekable();
+    while let Some((b, c)) = chars.next() {
+        if !is_space(c) {
+            continue;
+        }
+        let mut e = b + c.len_utf8();
+        while let Some(&(x, d)) = chars.peek().filter(|&&(_, d)| is_space(d)) {
+            e = x + d.len_utf8();
+            chars.next();
+        }
+        let run = line.get(b..e).unwrap_or("");
+        if run.contains('\t') {
+            space_inside(line.get(kept..b).unwrap_or(""), rw);
+            if run == "\t" {
+                rw.keep(run);
+            } else {
+                rw.replace(run, "\t", Some(CleanKind::Spacing));
+            }
+            kept = e;
+        }
+    }
+    space_inside(line.get(kept..).unwrap_or(""), rw);
 }
