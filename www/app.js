@@ -239,6 +239,26 @@ function run(message, transfer = []) {
   });
 }
 
+// Filter queries in simplified characters: raw query -> converted, filled by the worker.
+const simplifiedCache = new Map();
+const simplified = (q) => simplifiedCache.get(q) ?? q;
+function askSimplified(q, then) {
+  // Only text holding Han characters can change; the cache stays small.
+  if (!q || simplifiedCache.has(q) || !/\p{Script=Han}/u.test(q)) return;
+  if (simplifiedCache.size > 200) simplifiedCache.clear();
+  const id = nextId++;
+  new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject, parts: {} });
+    worker.postMessage({ type: 'simplify', text: q, id });
+  }).then(
+    (reply) => {
+      simplifiedCache.set(q, reply.text);
+      if (reply.text !== q) then();
+    },
+    () => {},
+  );
+}
+
 // ---------------------------------------------------------------------------------------
 // Documents (one tab each)
 
@@ -526,7 +546,7 @@ function trend(row) {
 
 function compareRows() {
   if (!comparison) return [];
-  const q = $('#compare-filter').value.trim();
+  const q = simplified($('#compare-filter').value.trim());
   const only = $('#compare-checks').checked;
   let rows = comparison.rows.filter((r) => (!q || r.subject.includes(q)) && (!only || r.checks.length));
   const sort = $('#compare-sort').value;
@@ -1155,7 +1175,7 @@ function factRows(r) {
 }
 
 function visibleRows(r) {
-  const q = $('#filter').value.trim();
+  const q = simplified($('#filter').value.trim());
   const kind = $('#filter-kind').value;
   const role = $('#filter-role').value;
   const secValue = $('#filter-section').value;
@@ -1322,6 +1342,15 @@ $('#encoding').addEventListener('change', async () => {
 for (const id of ['#filter', '#filter-kind', '#filter-role', '#filter-section']) {
   $(id).addEventListener('input', () => current() && renderTable(current()));
 }
+// A query typed in traditional characters is converted as the core converts report text (the
+// report is mainland simplified), then the filter applies again; replies for an older query
+// are ignored, since the filters read the input's value through the cache.
+$('#filter').addEventListener('input', () =>
+  askSimplified($('#filter').value.trim(), () => current() && renderTable(current())),
+);
+$('#compare-filter').addEventListener('input', () =>
+  askSimplified($('#compare-filter').value.trim(), () => comparison && renderCompare()),
+);
 $('#export-csv').addEventListener('click', exportCsv);
 for (const id of ['#compare-filter', '#compare-checks', '#compare-sort']) {
   $(id).addEventListener('input', () => comparison && renderCompare());

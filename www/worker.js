@@ -4,11 +4,13 @@
 //               time a .docx comes)
 //               | {id, type: 'compare', reports, adjust} (the compare module is fetched the
 //               first time one comes: the first load carries only the analysis)
+//               | {id, type: 'simplify', text} (a filter query typed in traditional
+//               characters, converted as the core converts report text, so it can match)
 // Messages out: {id, stage} as each stage begins; {id, field, part} for the long lists of a
 //               large Report, in order; then {id, ok: true, report, ms} (its long lists
 //               empty, to be filled from the parts) | {id, ok: true, comparison, ms}
 //               | {id, ok: false, error, code?, args?} (code and args: a message of app.js's)
-import init, { analyzeText, analyzeBytes } from './pkg/zhreport.js';
+import init, { analyzeText, analyzeBytes, toSimplified } from './pkg/zhreport.js';
 
 const ready = init();
 let compareModule;
@@ -35,6 +37,10 @@ self.onmessage = async (event) => {
       return;
     }
     await ready;
+    if (msg.type === 'simplify') {
+      self.postMessage({ id: msg.id, ok: true, text: toSimplified(msg.text) });
+      return;
+    }
     const t0 = performance.now();
     const stage = (name) => self.postMessage({ id: msg.id, stage: name });
     // Legacy and forced encodings are read by the browser's TextDecoder (the wasm carries no
